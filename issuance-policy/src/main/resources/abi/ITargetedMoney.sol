@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.20;
+
+/// @title The targeted-money ledger's system contract.
+/// @notice Lives at 0x0000000000000000000000000000000000001000. The node runs these functions natively
+/// (no EVM); this interface is the binding for web3j, ethers and hardhat users.
+/// Amounts are euro cents (uint256 on the wire, at most 2^63-1). Epochs are months since 1970-01 (UTC)
+/// unless the genesis says otherwise. A rejected call is still mined, with status 0 and a revert reason
+/// Error(string) whose text starts with a stable code (see REJECTION_CODES.md).
+/// Role bits: 0 AUTHORITY, 1 REGISTRAR, 2 COMMITTEE, 3 PROVIDER, 4 AUDITOR, 5 VALIDATOR, 6 BRIDGE.
+interface ITargetedMoney {
+    event RoleGranted(address indexed account, uint8 role, string scopeTerritory);
+    event RoleRevoked(address indexed account, uint8 role);
+    event PurposeAdded(uint32 indexed purpose, string symbol, string name);
+    event TerritoryAdded(string code);
+    event MemberEnrolled(address indexed member, string territory, uint8 householdSize, uint32 firstEpoch);
+    event ProviderConventioned(address indexed provider, uint32 indexed purpose, string territory,
+        uint32 validFromEpoch, uint32 validUntilEpoch);
+    event ConventionSuspended(address indexed provider, uint32 indexed purpose);
+    event ConventionResumed(address indexed provider, uint32 indexed purpose);
+    event PolicyChanged(uint32 indexed purpose, uint32 version, uint32 effectiveFromEpoch,
+        uint256[] amountCentsByHouseholdSize, uint32 expiryEpochs);
+    event EpochOpened(uint32 indexed epoch, uint64 memberCount);
+    event Issued(uint32 indexed epoch, uint32 indexed purpose, uint256 amountCents, uint64 memberCount);
+    event Expired(uint32 indexed epoch, uint32 indexed purpose, uint256 amountCents);
+    event Payment(address indexed member, address indexed provider, uint32 indexed purpose,
+        uint256 amountCents, bytes32 paymentRef);
+    event Redeemed(address indexed provider, uint32 indexed purpose, uint256 amountCents, uint64 redemptionId);
+
+    // --- authority ---
+    function grantRole(address account, uint8 role, string calldata scopeTerritory) external;
+    function revokeRole(address account, uint8 role) external;
+    function addPurpose(string calldata symbol, string calldata name) external;
+    function addTerritory(string calldata code) external;
+    function setAllowancePolicy(uint32 purpose, uint256[] calldata amountCentsByHouseholdSize,
+        uint32 expiryEpochs, uint32 effectiveFromEpoch) external;
+    function openEpoch(uint32 epoch) external;
+
+    // --- registrar: no personal data on the ledger, only an address, a territory and a household size ---
+    function enrolMember(address member, string calldata territory, uint8 householdSize) external;
+
+    // --- authority, or a committee within its territory ---
+    function conventionProvider(address provider, uint32[] calldata purposes, string calldata territory,
+        uint32 validFromEpoch, uint32 validUntilEpoch) external;
+    function suspendConvention(address provider, uint32 purpose) external;
+    function resumeConvention(address provider, uint32 purpose) external;
+
+    // --- member and provider ---
+    function pay(address provider, uint32 purpose, uint256 amountCents, bytes32 paymentRef) external;
+    function redeem(uint32 purpose, uint256 amountCents) external;
+
+    // --- views (eth_call) ---
+    function currentEpoch() external view returns (uint32 timeEpoch, uint32 lastOpenedEpoch);
+    function purposeCount() external view returns (uint32);
+    function purposeInfo(uint32 purpose) external view returns (string memory symbol, string memory name, address token);
+    function rolesOf(address account) external view returns (uint8 roleMask, string memory scopeTerritory);
+    function memberOf(address member) external view
+        returns (bool enrolled, string memory territory, uint8 householdSize, uint32 firstEpoch);
+    function conventionOf(address provider, uint32 purpose) external view
+        returns (bool exists, string memory territory, uint32 validFromEpoch, uint32 validUntilEpoch, bool suspended);
+    function balanceOf(address account, uint32 purpose) external view returns (uint256);
+    function bucketsOf(address member, uint32 purpose) external view
+        returns (uint32[] memory epochs, uint256[] memory amountsCents, uint32[] memory expiresAtEpoch);
+    function purposeTotals(uint32 purpose) external view
+        returns (uint256 issued, uint256 spent, uint256 redeemed, uint256 expired,
+                 uint256 providerBalances, uint256 memberBalances);
+    function epochCounters(uint32 epoch, uint32 purpose) external view
+        returns (uint256 issued, uint256 spent, uint256 expired);
+    function policyOf(uint32 purpose, uint32 epoch) external view
+        returns (uint32 version, uint256[] memory amountCentsByHouseholdSize, uint32 expiryEpochs, uint32 effectiveFromEpoch);
+}
