@@ -1,0 +1,77 @@
+package org.targetedmoney.policy.abi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.targetedmoney.policy.call.Call;
+import org.targetedmoney.policy.model.Address;
+
+/**
+ * Turns a transaction's destination and call data into a {@link Call}, or says precisely why not.
+ * Everything that is not a state-changing function of the ledger contract is refused here, at the door.
+ */
+public final class CallDecoder {
+    private CallDecoder() {}
+
+    /** Decodes a state-changing call; views and token functions are refused as READ_ONLY. */
+    public static Call decode(Address to, byte[] data) throws AbiException {
+        if (SystemContracts.purposeOfToken(to) > 0) {
+            throw new AbiException("READ_ONLY: the purpose token " + to
+                    + " is a read-only facade; units move with pay/redeem on " + SystemContracts.LEDGER);
+        }
+        LedgerFunction f = function(to, data);
+        if (f.isView()) {
+            throw new AbiException("READ_ONLY: " + f.shortName() + " is a view; call it with eth_call");
+        }
+        return decode(f, new AbiReader(data, 4, f.shortName()));
+    }
+
+    /** The ledger function called by {@code data}, if {@code to} is the ledger contract. */
+    public static LedgerFunction function(Address to, byte[] data) throws AbiException {
+        if (!to.equals(SystemContracts.LEDGER)) {
+            throw new AbiException(to + " is not a system contract of this ledger (the ledger is "
+                    + SystemContracts.LEDGER + ", purpose tokens are 0x00000000000000000000000000000000200000nn)");
+        }
+        if (data.length < 4) {
+            throw new AbiException("call data of " + data.length + " bytes has no 4-byte function selector");
+        }
+        LedgerFunction f = LedgerFunction.bySelector(Selectors.read(data));
+        if (f == null) {
+            throw new AbiException(String.format("unknown function selector 0x%08x for the ledger contract",
+                    Selectors.read(data)));
+        }
+        return f;
+    }
+
+    private static Call decode(LedgerFunction f, AbiReader r) throws AbiException {
+        return switch (f) {
+            case GRANT_ROLE -> new Call.GrantRole(r.address(0), (int) r.uint(1, 8), r.string(2));
+            case REVOKE_ROLE -> new Call.RevokeRole(r.address(0), (int) r.uint(1, 8));
+            case ADD_PURPOSE -> new Call.AddPurpose(r.string(0), r.string(1));
+            case ADD_TERRITORY -> new Call.AddTerritory(r.string(0));
+            case SET_ALLOWANCE_POLICY -> new Call.SetAllowancePolicy(u32(r, 0), r.uintArray(1, 63), u32(r, 2),
+                    u32(r, 3));
+            case OPEN_EPOCH -> new Call.OpenEpoch(u32(r, 0));
+            case ENROL_MEMBER -> new Call.EnrolMember(r.address(0), r.string(1), (int) r.uint(2, 8));
+            case CONVENTION_PROVIDER -> new Call.ConventionProvider(r.address(0), ints(r.uintArray(1, 31)),
+                    r.string(2), u32(r, 3), u32(r, 4));
+            case SUSPEND_CONVENTION -> new Call.SuspendConvention(r.address(0), u32(r, 1));
+            case RESUME_CONVENTION -> new Call.ResumeConvention(r.address(0), u32(r, 1));
+            case PAY -> new Call.Pay(r.address(0), u32(r, 1), r.uint(2, 63), r.bytes32(3));
+            case REDEEM -> new Call.Redeem(u32(r, 0), r.uint(1, 63));
+            default -> throw new AbiException("READ_ONLY: " + f.shortName() + " is a view");
+        };
+    }
+
+    /** uint32 on the wire; the rules use int, so ids and epochs above 2^31-1 are refused here. */
+    private static int u32(AbiReader r, int arg) throws AbiException {
+        return (int) r.uint(arg, 31);
+    }
+
+    private static List<Integer> ints(List<Long> values) {
+        List<Integer> out = new ArrayList<>(values.size());
+        for (long v : values) {
+            out.add((int) v);
+        }
+        return out;
+    }
+}

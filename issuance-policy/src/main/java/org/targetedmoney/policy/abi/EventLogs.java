@@ -1,0 +1,106 @@
+package org.targetedmoney.policy.abi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.rules.LedgerEvent;
+
+/**
+ * Encodes ledger events as standard logs (topic 0 = keccak of the event signature, indexed arguments as
+ * topics, the rest ABI-encoded as data), so web3j, ethers and explorers decode them from the ABI JSON.
+ * Payments and redemptions also emit an ERC-20 {@code Transfer} on the purpose's token facade.
+ */
+public final class EventLogs {
+    public static final byte[] ROLE_GRANTED = Keccak.hash("RoleGranted(address,uint8,string)");
+    public static final byte[] ROLE_REVOKED = Keccak.hash("RoleRevoked(address,uint8)");
+    public static final byte[] PURPOSE_ADDED = Keccak.hash("PurposeAdded(uint32,string,string)");
+    public static final byte[] TERRITORY_ADDED = Keccak.hash("TerritoryAdded(string)");
+    public static final byte[] MEMBER_ENROLLED = Keccak.hash("MemberEnrolled(address,string,uint8,uint32)");
+    public static final byte[] PROVIDER_CONVENTIONED =
+            Keccak.hash("ProviderConventioned(address,uint32,string,uint32,uint32)");
+    public static final byte[] CONVENTION_SUSPENDED = Keccak.hash("ConventionSuspended(address,uint32)");
+    public static final byte[] CONVENTION_RESUMED = Keccak.hash("ConventionResumed(address,uint32)");
+    public static final byte[] POLICY_CHANGED = Keccak.hash("PolicyChanged(uint32,uint32,uint32,uint256[],uint32)");
+    public static final byte[] EPOCH_OPENED = Keccak.hash("EpochOpened(uint32,uint64)");
+    public static final byte[] ISSUED = Keccak.hash("Issued(uint32,uint32,uint256,uint64)");
+    public static final byte[] EXPIRED = Keccak.hash("Expired(uint32,uint32,uint256)");
+    public static final byte[] PAYMENT = Keccak.hash("Payment(address,address,uint32,uint256,bytes32)");
+    public static final byte[] REDEEMED = Keccak.hash("Redeemed(address,uint32,uint256,uint64)");
+    public static final byte[] TRANSFER = Keccak.hash("Transfer(address,address,uint256)");
+
+    private EventLogs() {}
+
+    public static List<Log> toLogs(LedgerEvent event) {
+        Address L = SystemContracts.LEDGER;
+        return switch (event) {
+            case LedgerEvent.RoleGranted e -> one(L, t(ROLE_GRANTED, w(e.account())),
+                    new AbiWriter().uint(e.roleBit()).string(e.scopeTerritory()));
+            case LedgerEvent.RoleRevoked e -> one(L, t(ROLE_REVOKED, w(e.account())), new AbiWriter().uint(e.roleBit()));
+            case LedgerEvent.PurposeAdded e -> one(L, t(PURPOSE_ADDED, w(e.purpose())),
+                    new AbiWriter().string(e.symbol()).string(e.name()));
+            case LedgerEvent.TerritoryAdded e -> one(L, t(TERRITORY_ADDED), new AbiWriter().string(e.code()));
+            case LedgerEvent.MemberEnrolled e -> one(L, t(MEMBER_ENROLLED, w(e.member())),
+                    new AbiWriter().string(e.territory()).uint(e.householdSize()).uint(e.firstEpoch()));
+            case LedgerEvent.ProviderConventioned e -> one(L, t(PROVIDER_CONVENTIONED, w(e.provider()), w(e.purpose())),
+                    new AbiWriter().string(e.territory()).uint(e.validFromEpoch()).uint(e.validUntilEpoch()));
+            case LedgerEvent.ConventionSuspended e -> one(L,
+                    t(CONVENTION_SUSPENDED, w(e.provider()), w(e.purpose())), new AbiWriter());
+            case LedgerEvent.ConventionResumed e -> one(L,
+                    t(CONVENTION_RESUMED, w(e.provider()), w(e.purpose())), new AbiWriter());
+            case LedgerEvent.PolicyChanged e -> one(L, t(POLICY_CHANGED, w(e.purpose())), new AbiWriter()
+                    .uint(e.version()).uint(e.effectiveFromEpoch()).uintArray(e.amountCentsByHouseholdSize())
+                    .uint(e.expiryEpochs()));
+            case LedgerEvent.EpochOpened e -> one(L, t(EPOCH_OPENED, w(e.epoch())), new AbiWriter().uint(e.memberCount()));
+            case LedgerEvent.Issued e -> one(L, t(ISSUED, w(e.epoch()), w(e.purpose())),
+                    new AbiWriter().uint(e.amountCents()).uint(e.memberCount()));
+            case LedgerEvent.Expired e -> one(L, t(EXPIRED, w(e.epoch()), w(e.purpose())),
+                    new AbiWriter().uint(e.amountCents()));
+            case LedgerEvent.Payment e -> List.of(
+                    log(L, t(PAYMENT, w(e.member()), w(e.provider()), w(e.purpose())),
+                            new AbiWriter().uint(e.amountCents()).bytes32(e.paymentRef())),
+                    transfer(e.purpose(), e.member(), e.provider(), e.amountCents()));
+            case LedgerEvent.Redeemed e -> List.of(
+                    log(L, t(REDEEMED, w(e.provider()), w(e.purpose())),
+                            new AbiWriter().uint(e.amountCents()).uint(e.redemptionId())),
+                    transfer(e.purpose(), e.provider(), Address.ZERO, e.amountCents()));
+        };
+    }
+
+    private static Log transfer(int purpose, Address from, Address to, long amountCents) {
+        return log(SystemContracts.tokenAddress(purpose), t(TRANSFER, w(from), w(to)),
+                new AbiWriter().uint(amountCents));
+    }
+
+    private static List<Log> one(Address a, List<byte[]> topics, AbiWriter data) {
+        return List.of(log(a, topics, data));
+    }
+
+    private static Log log(Address a, List<byte[]> topics, AbiWriter data) {
+        return new Log(a, topics, data.toBytes());
+    }
+
+    private static List<byte[]> t(byte[]... topics) {
+        return new ArrayList<>(List.of(topics));
+    }
+
+    private static byte[] w(Address a) {
+        return AbiWriter.word(a);
+    }
+
+    private static byte[] w(long v) {
+        return AbiWriter.word(v);
+    }
+
+    /** The revert data of a refused call: {@code Error(string)} with the given text, as Solidity encodes it. */
+    public static byte[] revertData(String text) {
+        byte[] body = new AbiWriter().string(text).toBytes();
+        byte[] out = new byte[4 + body.length];
+        int sel = Selectors.of("Error(string)");
+        out[0] = (byte) (sel >>> 24);
+        out[1] = (byte) (sel >>> 16);
+        out[2] = (byte) (sel >>> 8);
+        out[3] = (byte) sel;
+        System.arraycopy(body, 0, out, 4, body.length);
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package org.targetedmoney.policy.abi;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The functions of ITargetedMoney.sol with their canonical signatures; a test checks them against the ABI JSON. */
+public enum LedgerFunction {
+    GRANT_ROLE("grantRole(address,uint8,string)", false),
+    REVOKE_ROLE("revokeRole(address,uint8)", false),
+    ADD_PURPOSE("addPurpose(string,string)", false),
+    ADD_TERRITORY("addTerritory(string)", false),
+    SET_ALLOWANCE_POLICY("setAllowancePolicy(uint32,uint256[],uint32,uint32)", false),
+    OPEN_EPOCH("openEpoch(uint32)", false),
+    ENROL_MEMBER("enrolMember(address,string,uint8)", false),
+    CONVENTION_PROVIDER("conventionProvider(address,uint32[],string,uint32,uint32)", false),
+    SUSPEND_CONVENTION("suspendConvention(address,uint32)", false),
+    RESUME_CONVENTION("resumeConvention(address,uint32)", false),
+    PAY("pay(address,uint32,uint256,bytes32)", false),
+    REDEEM("redeem(uint32,uint256)", false),
+    CURRENT_EPOCH("currentEpoch()", true),
+    PURPOSE_COUNT("purposeCount()", true),
+    PURPOSE_INFO("purposeInfo(uint32)", true),
+    ROLES_OF("rolesOf(address)", true),
+    MEMBER_OF("memberOf(address)", true),
+    CONVENTION_OF("conventionOf(address,uint32)", true),
+    BALANCE_OF("balanceOf(address,uint32)", true),
+    BUCKETS_OF("bucketsOf(address,uint32)", true),
+    PURPOSE_TOTALS("purposeTotals(uint32)", true),
+    EPOCH_COUNTERS("epochCounters(uint32,uint32)", true),
+    POLICY_OF("policyOf(uint32,uint32)", true);
+
+    private static final Map<Integer, LedgerFunction> BY_SELECTOR = new HashMap<>();
+
+    static {
+        for (LedgerFunction f : values()) {
+            BY_SELECTOR.put(f.selector, f);
+        }
+    }
+
+    private final String signature;
+    private final int selector;
+    private final boolean view;
+
+    LedgerFunction(String signature, boolean view) {
+        this.signature = signature;
+        this.selector = Selectors.of(signature);
+        this.view = view;
+    }
+
+    public String signature() {
+        return signature;
+    }
+
+    public int selector() {
+        return selector;
+    }
+
+    public boolean isView() {
+        return view;
+    }
+
+    public String shortName() {
+        return signature.substring(0, signature.indexOf('('));
+    }
+
+    static LedgerFunction bySelector(int selector) {
+        return BY_SELECTOR.get(selector);
+    }
+}

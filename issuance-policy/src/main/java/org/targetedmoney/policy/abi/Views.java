@@ -1,0 +1,124 @@
+package org.targetedmoney.policy.abi;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.rules.MemberCredit;
+import org.targetedmoney.policy.rules.Policies;
+import org.targetedmoney.policy.state.Entity;
+import org.targetedmoney.policy.state.StateView;
+
+/** Answers eth_call on the view functions of the ledger contract and of the purpose tokens. */
+public final class Views {
+    private Views() {}
+
+    /** The ABI-encoded result of a view; {@code timeEpoch} is the epoch of the latest block. */
+    public static byte[] call(StateView view, int timeEpoch, Address to, byte[] data) throws AbiException {
+        int tokenPurpose = SystemContracts.purposeOfToken(to);
+        if (tokenPurpose > 0) {
+            return TokenViews.call(view, tokenPurpose, data);
+        }
+        LedgerFunction f = CallDecoder.function(to, data);
+        if (!f.isView()) {
+            throw new AbiException(f.shortName() + " changes state: send it as a transaction");
+        }
+        AbiReader r = new AbiReader(data, 4, f.shortName());
+        return switch (f) {
+            case CURRENT_EPOCH -> new AbiWriter().uint(timeEpoch).uint(view.meta().lastOpenedEpoch() < 0 ? 0
+                    : view.meta().lastOpenedEpoch()).toBytes();
+            case PURPOSE_COUNT -> new AbiWriter().uint(view.meta().purposeCount()).toBytes();
+            case PURPOSE_INFO -> purposeInfo(view, (int) r.uint(0, 31));
+            case ROLES_OF -> rolesOf(view, r.address(0));
+            case MEMBER_OF -> memberOf(view, r.address(0));
+            case CONVENTION_OF -> conventionOf(view, r.address(0), (int) r.uint(1, 31));
+            case BALANCE_OF -> new AbiWriter().uint(balance(view, r.address(0), (int) r.uint(1, 31))).toBytes();
+            case BUCKETS_OF -> bucketsOf(view, r.address(0), (int) r.uint(1, 31));
+            case PURPOSE_TOTALS -> purposeTotals(view, (int) r.uint(0, 31));
+            case EPOCH_COUNTERS -> epochCounters(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
+            case POLICY_OF -> policyOf(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
+            default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
+        };
+    }
+
+    /** A member's live credit or a provider's balance, whichever the account holds for the purpose. */
+    static long balance(StateView view, Address account, int purpose) {
+        Entity.Member m = view.member(account);
+        long memberBalance = m == null ? 0 : MemberCredit.balance(view, m, purpose);
+        return Math.addExact(memberBalance, view.providerBalance(account, purpose));
+    }
+
+    private static Entity.Purpose purpose(StateView view, int id) throws AbiException {
+        Entity.Purpose p = id < 1 ? null : view.purpose(id);
+        if (p == null) {
+            throw new AbiException("UNKNOWN_PURPOSE: purpose " + id + " is unknown");
+        }
+        return p;
+    }
+
+    private static byte[] purposeInfo(StateView view, int id) throws AbiException {
+        Entity.Purpose p = purpose(view, id);
+        return new AbiWriter().string(p.symbol()).string(p.name()).address(SystemContracts.tokenAddress(id))
+                .toBytes();
+    }
+
+    private static byte[] rolesOf(StateView view, Address a) {
+        Entity.Account acc = view.account(a);
+        return new AbiWriter().uint(acc == null ? 0 : acc.roleMask())
+                .string(acc == null || acc.scopeTerritory() == null ? "" : acc.scopeTerritory()).toBytes();
+    }
+
+    private static byte[] memberOf(StateView view, Address a) {
+        Entity.Member m = view.member(a);
+        if (m == null) {
+            return new AbiWriter().bool(false).string("").uint(0).uint(0).toBytes();
+        }
+        return new AbiWriter().bool(true).string(m.territory()).uint(m.householdSize()).uint(m.firstEpoch())
+                .toBytes();
+    }
+
+    private static byte[] conventionOf(StateView view, Address provider, int purpose) {
+        Entity.Convention c = view.convention(provider, purpose);
+        if (c == null) {
+            return new AbiWriter().bool(false).string("").uint(0).uint(0).bool(false).toBytes();
+        }
+        return new AbiWriter().bool(true).string(c.territory()).uint(c.validFromEpoch()).uint(c.validUntilEpoch())
+                .bool(c.suspended()).toBytes();
+    }
+
+    private static byte[] bucketsOf(StateView view, Address a, int purpose) {
+        Entity.Member m = view.member(a);
+        List<Integer> epochs = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        List<Integer> expiries = new ArrayList<>();
+        if (m != null) {
+            for (Entity.Bucket b : MemberCredit.buckets(view, m, purpose)) {
+                epochs.add(b.epoch());
+                amounts.add(b.amountCents());
+                expiries.add(b.expiresAtEpoch());
+            }
+        }
+        return new AbiWriter().uintArray(epochs).uintArray(amounts).uintArray(expiries).toBytes();
+    }
+
+    private static byte[] purposeTotals(StateView view, int id) throws AbiException {
+        purpose(view, id);
+        Entity.PurposeTotals t = view.totals(id);
+        return new AbiWriter().uint(t.issuedCents()).uint(t.spentCents()).uint(t.redeemedCents())
+                .uint(t.expiredCents()).uint(t.providerBalancesCents()).uint(t.memberBalancesCents()).toBytes();
+    }
+
+    private static byte[] epochCounters(StateView view, int epoch, int purpose) {
+        Entity.EpochCounters c = view.epochCounters(epoch, purpose);
+        return c == null ? new AbiWriter().uint(0).uint(0).uint(0).toBytes()
+                : new AbiWriter().uint(c.issuedCents()).uint(c.spentCents()).uint(c.expiredCents()).toBytes();
+    }
+
+    private static byte[] policyOf(StateView view, int purpose, int epoch) throws AbiException {
+        Entity.AllowancePolicy p = Policies.inForce(view, purpose(view, purpose), epoch);
+        if (p == null) {
+            return new AbiWriter().uint(0).uintArray(List.of()).uint(0).uint(0).toBytes();
+        }
+        return new AbiWriter().uint(p.version()).uintArray(p.amountCentsByHouseholdSize()).uint(p.expiryEpochs())
+                .uint(p.effectiveFromEpoch()).toBytes();
+    }
+}

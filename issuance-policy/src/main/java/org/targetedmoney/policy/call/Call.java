@@ -1,0 +1,75 @@
+package org.targetedmoney.policy.call;
+
+import java.util.Arrays;
+import java.util.List;
+import org.targetedmoney.policy.model.Address;
+
+/**
+ * An operation a transaction asks the ledger to perform, already decoded from its ABI call data.
+ * Values are in range for their types (amounts fit a long); business validity is the rules' job.
+ */
+public sealed interface Call {
+
+    record GrantRole(Address account, int roleBit, String scopeTerritory) implements Call {}
+
+    record RevokeRole(Address account, int roleBit) implements Call {}
+
+    record AddPurpose(String symbol, String name) implements Call {}
+
+    record AddTerritory(String code) implements Call {}
+
+    record EnrolMember(Address member, String territory, int householdSize) implements Call {}
+
+    record ConventionProvider(Address provider, List<Integer> purposes, String territory, int validFromEpoch,
+                              int validUntilEpoch) implements Call {
+        public ConventionProvider {
+            purposes = List.copyOf(purposes);
+        }
+    }
+
+    record SuspendConvention(Address provider, int purpose) implements Call {}
+
+    record ResumeConvention(Address provider, int purpose) implements Call {}
+
+    record SetAllowancePolicy(int purpose, List<Long> amountCentsByHouseholdSize, int expiryEpochs,
+                              int effectiveFromEpoch) implements Call {
+        public SetAllowancePolicy {
+            amountCentsByHouseholdSize = List.copyOf(amountCentsByHouseholdSize);
+        }
+    }
+
+    record OpenEpoch(int epoch) implements Call {}
+
+    /** A member pays a provider; {@code paymentRef} is 32 opaque bytes chosen by the payer (an invoice id). */
+    record Pay(Address provider, int purpose, long amountCents, byte[] paymentRef) implements Call {
+        public Pay {
+            if (paymentRef.length != 32) {
+                throw new IllegalArgumentException("paymentRef is 32 bytes");
+            }
+            paymentRef = paymentRef.clone();
+        }
+
+        @Override
+        public byte[] paymentRef() {
+            return paymentRef.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pay p && provider.equals(p.provider) && purpose == p.purpose
+                    && amountCents == p.amountCents && Arrays.equals(paymentRef, p.paymentRef);
+        }
+
+        @Override
+        public int hashCode() {
+            return provider.hashCode() * 31 + Arrays.hashCode(paymentRef) + Long.hashCode(amountCents) + purpose;
+        }
+
+        @Override
+        public String toString() {
+            return "Pay[provider=" + provider + ", purpose=" + purpose + ", amountCents=" + amountCents + "]";
+        }
+    }
+
+    record Redeem(int purpose, long amountCents) implements Call {}
+}

@@ -1,0 +1,64 @@
+package org.targetedmoney.policy.genesis;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.targetedmoney.policy.model.Role;
+import org.targetedmoney.policy.model.Territory;
+import org.targetedmoney.policy.state.Entity;
+
+/** The entities of the state at block 0, in a deterministic order. */
+public final class GenesisState {
+    private GenesisState() {}
+
+    public static List<Entity> entities(Genesis g) {
+        List<Entity> out = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        for (Genesis.PurposeSpec p : g.purposes()) {
+            symbols.add(p.symbol());
+        }
+        for (int i = 0; i < g.purposes().size(); i++) {
+            Genesis.PurposeSpec p = g.purposes().get(i);
+            int id = i + 1;
+            int versions = 0;
+            for (Genesis.AllowanceSpec a : g.allowancePolicies()) {
+                if (a.purposeSymbol().equals(p.symbol())) {
+                    versions++;
+                    out.add(new Entity.AllowancePolicy(id, versions, a.effectiveFromEpoch(),
+                            a.amountCentsByHouseholdSize(), a.expiryEpochs()));
+                }
+            }
+            out.add(new Entity.Purpose(id, p.symbol(), p.name(), versions));
+            out.add(new Entity.PurposeTotals(id, 0, 0, 0, 0, 0));
+        }
+        for (Genesis.AllowanceSpec a : g.allowancePolicies()) {
+            require(symbols.contains(a.purposeSymbol()), "allowance policy for unknown purpose " + a.purposeSymbol());
+        }
+        Set<String> territories = new HashSet<>();
+        for (String t : g.territories()) {
+            require(Territory.isValidCode(t), "invalid territory code " + t);
+            String parent = Territory.parentOf(t);
+            require(parent == null || territories.contains(parent), "territory " + t + " listed before its parent");
+            require(territories.add(t), "territory " + t + " listed twice");
+            out.add(new Entity.TerritoryEntry(t));
+        }
+        for (Genesis.AccountSpec a : g.accounts()) {
+            int mask = 0;
+            for (Role r : a.roles()) {
+                mask |= r.mask();
+            }
+            require(a.scopeTerritory() == null || territories.contains(a.scopeTerritory()),
+                    "account " + a.address() + " has unknown scope " + a.scopeTerritory());
+            out.add(new Entity.Account(a.address(), mask, a.scopeTerritory()));
+        }
+        out.add(new Entity.Meta(g.purposes().size(), g.territories().size(), -1, 0, 1));
+        return out;
+    }
+
+    private static void require(boolean ok, String problem) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid genesis: " + problem);
+        }
+    }
+}

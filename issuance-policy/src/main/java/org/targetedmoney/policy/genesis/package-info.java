@@ -1,0 +1,2 @@
+/** The initial configuration of a ledger and the state it produces. */
+package org.targetedmoney.policy.genesis;

@@ -1,0 +1,90 @@
+package org.targetedmoney.policy.rules;
+
+import java.util.TreeSet;
+import org.targetedmoney.policy.call.Call;
+import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.Role;
+import org.targetedmoney.policy.state.Entity;
+import org.targetedmoney.policy.state.Entity.Account;
+import org.targetedmoney.policy.state.Entity.Convention;
+
+/** Conventions: which provider may be paid for which purpose, where, and when. */
+final class ConventionRules {
+    private ConventionRules() {}
+
+    static Outcome convention(Overlay tx, TxContext ctx, Call.ConventionProvider c) {
+        if (!tx.hasTerritory(c.territory())) {
+            return Outcome.reject(RejectionCode.UNKNOWN_TERRITORY, "territory '%s' is unknown", c.territory());
+        }
+        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, c.territory());
+        if (denied != null) {
+            return denied;
+        }
+        Outcome.Rejected invalid = validate(tx, c);
+        if (invalid != null) {
+            return invalid;
+        }
+        for (int purpose : c.purposes()) {
+            Convention old = tx.convention(c.provider(), purpose);
+            // A committee may not override a convention decided for a wider area than its own.
+            Outcome.Rejected outOfScope = old == null ? null : Auth.requireTerritorial(tx, ctx, old.territory());
+            if (outOfScope != null) {
+                return outOfScope;
+            }
+            tx.put(new Convention(c.provider(), purpose, c.territory(), c.validFromEpoch(), c.validUntilEpoch(),
+                    false));
+            tx.emit(new LedgerEvent.ProviderConventioned(c.provider(), purpose, c.territory(), c.validFromEpoch(),
+                    c.validUntilEpoch()));
+        }
+        Account old = tx.account(c.provider());
+        if (old == null || !old.has(Role.PROVIDER)) {
+            int mask = (old == null ? 0 : old.roleMask()) | Role.PROVIDER.mask();
+            tx.put(new Account(c.provider(), mask, old == null ? null : old.scopeTerritory()));
+        }
+        return tx.applied();
+    }
+
+    private static Outcome.Rejected validate(Overlay tx, Call.ConventionProvider c) {
+        if (c.provider().equals(Address.ZERO)) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "the zero address cannot be a provider");
+        }
+        if (c.purposes().isEmpty() || c.purposes().size() > Limits.MAX_PURPOSES_PER_CONVENTION) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "a convention lists 1..%d purposes, got %d",
+                    Limits.MAX_PURPOSES_PER_CONVENTION, c.purposes().size());
+        }
+        if (new TreeSet<>(c.purposes()).size() != c.purposes().size()) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "a purpose is listed twice");
+        }
+        for (int purpose : c.purposes()) {
+            if (tx.purpose(purpose) == null) {
+                return Outcome.reject(RejectionCode.UNKNOWN_PURPOSE, "purpose %d is unknown", purpose);
+            }
+        }
+        if (c.validFromEpoch() < 0 || c.validUntilEpoch() < c.validFromEpoch()) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "validity %d..%d is empty",
+                    c.validFromEpoch(), c.validUntilEpoch());
+        }
+        return null;
+    }
+
+    static Outcome suspend(Overlay tx, TxContext ctx, Address provider, int purpose, boolean suspend) {
+        Convention old = tx.convention(provider, purpose);
+        if (old == null) {
+            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
+                    provider, purpose);
+        }
+        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, old.territory());
+        if (denied != null) {
+            return denied;
+        }
+        if (old.suspended() == suspend) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "the convention is already %s",
+                    suspend ? "suspended" : "in force");
+        }
+        tx.put(new Convention(provider, purpose, old.territory(), old.validFromEpoch(), old.validUntilEpoch(),
+                suspend));
+        tx.emit(suspend ? new LedgerEvent.ConventionSuspended(provider, purpose)
+                : new LedgerEvent.ConventionResumed(provider, purpose));
+        return tx.applied();
+    }
+}

@@ -1,0 +1,66 @@
+package org.targetedmoney.policy.rules;
+
+import java.util.Arrays;
+import java.util.List;
+import org.targetedmoney.policy.model.Address;
+
+/** What an applied transaction announces; each becomes a standard log (see {@code abi.EventLogs}). */
+public sealed interface LedgerEvent {
+
+    record RoleGranted(Address account, int roleBit, String scopeTerritory) implements LedgerEvent {}
+
+    record RoleRevoked(Address account, int roleBit) implements LedgerEvent {}
+
+    record PurposeAdded(int purpose, String symbol, String name) implements LedgerEvent {}
+
+    record TerritoryAdded(String code) implements LedgerEvent {}
+
+    record MemberEnrolled(Address member, String territory, int householdSize, int firstEpoch)
+            implements LedgerEvent {}
+
+    record ProviderConventioned(Address provider, int purpose, String territory, int validFromEpoch,
+                                int validUntilEpoch) implements LedgerEvent {}
+
+    record ConventionSuspended(Address provider, int purpose) implements LedgerEvent {}
+
+    record ConventionResumed(Address provider, int purpose) implements LedgerEvent {}
+
+    record PolicyChanged(int purpose, int version, int effectiveFromEpoch, List<Long> amountCentsByHouseholdSize,
+                         int expiryEpochs) implements LedgerEvent {
+        public PolicyChanged {
+            amountCentsByHouseholdSize = List.copyOf(amountCentsByHouseholdSize);
+        }
+    }
+
+    record EpochOpened(int epoch, long memberCount) implements LedgerEvent {}
+
+    record Issued(int epoch, int purpose, long amountCents, long memberCount) implements LedgerEvent {}
+
+    record Expired(int epoch, int purpose, long amountCents) implements LedgerEvent {}
+
+    record Payment(Address member, Address provider, int purpose, long amountCents, byte[] paymentRef)
+            implements LedgerEvent {
+        public Payment {
+            paymentRef = paymentRef.clone();
+        }
+
+        @Override
+        public byte[] paymentRef() {
+            return paymentRef.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Payment p && member.equals(p.member) && provider.equals(p.provider)
+                    && purpose == p.purpose && amountCents == p.amountCents
+                    && Arrays.equals(paymentRef, p.paymentRef);
+        }
+
+        @Override
+        public int hashCode() {
+            return member.hashCode() ^ provider.hashCode() ^ Long.hashCode(amountCents) ^ purpose;
+        }
+    }
+
+    record Redeemed(Address provider, int purpose, long amountCents, long redemptionId) implements LedgerEvent {}
+}

@@ -1,0 +1,17 @@
+package org.targetedmoney.policy.rules;
+
+/** Bounds on what the rules accept, so that no call can make a later one unboundedly expensive. */
+public final class Limits {
+    public static final int MAX_PURPOSES = 256;
+    public static final int MAX_TERRITORIES = 10_000;
+    public static final int MAX_HOUSEHOLD_SIZE = 20;
+    public static final int MAX_HOUSEHOLD_CLASSES = 16;
+    /** Credit must expire (no hoarding); this also bounds the work of materialising a member. */
+    public static final int MAX_EXPIRY_EPOCHS = 120;
+    public static final long MAX_ALLOWANCE_CENTS = 1_000_000_000L;
+    public static final int MAX_PURPOSES_PER_CONVENTION = 16;
+    public static final int MAX_SYMBOL_LENGTH = 16;
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private Limits() {}
+}

@@ -1,0 +1,41 @@
+package org.targetedmoney.policy.rules;
+
+/**
+ * Why a transaction was refused by the rules. The names are a stable public contract: they start the
+ * revert reason of a refused transaction, clients switch on them, and they are listed in
+ * REJECTION_CODES.md. Add new codes; never rename or reuse one.
+ */
+public enum RejectionCode {
+    /** The sender lacks the role the operation needs. */
+    FORBIDDEN_ROLE,
+    /** A committee acted outside the territory it is responsible for. */
+    OUT_OF_SCOPE,
+    UNKNOWN_PURPOSE,
+    UNKNOWN_TERRITORY,
+    /** The thing to create exists already (purpose, territory, role). */
+    ALREADY_EXISTS,
+    /** An argument is out of its allowed range or form; the detail says which. */
+    INVALID_ARGUMENT,
+    /** The sender of a payment is not an enrolled member. */
+    NOT_MEMBER,
+    ALREADY_ENROLLED,
+    /** The provider has no convention for this purpose. */
+    NOT_CONVENTIONED,
+    CONVENTION_SUSPENDED,
+    /** The convention exists but the current epoch is outside its validity period. */
+    CONVENTION_NOT_IN_FORCE,
+    /** The convention's territory does not include the member's. */
+    TERRITORY_NOT_COVERED,
+    INSUFFICIENT_BALANCE,
+    /** An amount is zero, negative or too large. */
+    INVALID_AMOUNT,
+    /** The epoch to open has not begun according to block time. */
+    EPOCH_NOT_REACHED,
+    EPOCH_ALREADY_OPEN,
+    /** A policy would change an epoch that is already open. */
+    POLICY_IN_PAST,
+    /** A registry or list is full. */
+    LIMIT_EXCEEDED,
+    /** A transaction called a read-only function (a view or a token facade). */
+    READ_ONLY
+}

@@ -1,0 +1,154 @@
+package org.targetedmoney.policy.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.targetedmoney.policy.state.Entity.Account;
+import org.targetedmoney.policy.state.Entity.AllowancePolicy;
+import org.targetedmoney.policy.state.Entity.Bucket;
+import org.targetedmoney.policy.state.Entity.Convention;
+import org.targetedmoney.policy.state.Entity.EnrolmentCount;
+import org.targetedmoney.policy.state.Entity.Epoch;
+import org.targetedmoney.policy.state.Entity.EpochCounters;
+import org.targetedmoney.policy.state.Entity.EpochPolicy;
+import org.targetedmoney.policy.state.Entity.Member;
+import org.targetedmoney.policy.state.Entity.Meta;
+import org.targetedmoney.policy.state.Entity.Nonce;
+import org.targetedmoney.policy.state.Entity.ProviderBalance;
+import org.targetedmoney.policy.state.Entity.Purpose;
+import org.targetedmoney.policy.state.Entity.PurposeTotals;
+import org.targetedmoney.policy.state.Entity.TerritoryEntry;
+
+/**
+ * The canonical byte encoding of entity values: the kind byte, then every field big-endian in
+ * declaration order. Canonical means one entity has exactly one encoding, so state roots computed
+ * by the node and by the auditor agree.
+ */
+public final class EntityCodec {
+    /** Upper bound on list lengths read back, to fail fast on corrupt data. */
+    private static final int MAX_LIST = 1 << 20;
+
+    private EntityCodec() {}
+
+    public static byte[] encode(Entity e) {
+        ByteSink s = new ByteSink(64);
+        switch (e) {
+            case Account a -> s.u8(Keys.ACCOUNT).address(a.address()).u32(a.roleMask()).string(a.scopeTerritory());
+            case Nonce n -> s.u8(Keys.NONCE).address(n.address()).i64(n.next());
+            case Member m -> encodeMember(s, m);
+            case Convention c -> s.u8(Keys.CONVENTION).address(c.provider()).u32(c.purpose()).string(c.territory())
+                    .u32(c.validFromEpoch()).u32(c.validUntilEpoch()).bool(c.suspended());
+            case ProviderBalance b -> s.u8(Keys.PROVIDER_BALANCE).address(b.provider()).u32(b.purpose())
+                    .i64(b.amountCents());
+            case Purpose p -> s.u8(Keys.PURPOSE).u32(p.id()).string(p.symbol()).string(p.name())
+                    .u32(p.policyVersions());
+            case TerritoryEntry t -> s.u8(Keys.TERRITORY).string(t.code());
+            case AllowancePolicy p -> encodePolicy(s, p);
+            case Epoch ep -> encodeEpoch(s, ep);
+            case EpochCounters c -> s.u8(Keys.EPOCH_COUNTERS).u32(c.epoch()).u32(c.purpose()).i64(c.issuedCents())
+                    .i64(c.spentCents()).i64(c.expiredCents()).u32(c.expiresAtEpoch()).bool(c.expired());
+            case PurposeTotals t -> s.u8(Keys.PURPOSE_TOTALS).u32(t.purpose()).i64(t.issuedCents())
+                    .i64(t.spentCents()).i64(t.redeemedCents()).i64(t.expiredCents())
+                    .i64(t.providerBalancesCents());
+            case EnrolmentCount c -> s.u8(Keys.ENROLMENT_COUNT).string(c.territory()).u8(c.householdSize())
+                    .i64(c.count());
+            case Meta m -> s.u8(Keys.META_KIND).u32(m.purposeCount()).u32(m.territoryCount()).u32(m.lastOpenedEpoch())
+                    .i64(m.memberCount()).i64(m.nextRedemptionId());
+        }
+        return s.toBytes();
+    }
+
+    private static void encodeMember(ByteSink s, Member m) {
+        s.u8(Keys.MEMBER).address(m.address()).string(m.territory()).u8(m.householdSize()).u32(m.firstEpoch())
+                .u32(m.materialisedThroughEpoch()).u32(m.buckets().size());
+        for (Bucket b : m.buckets()) {
+            s.u32(b.epoch()).u32(b.purpose()).i64(b.amountCents()).u32(b.expiresAtEpoch());
+        }
+    }
+
+    private static void encodePolicy(ByteSink s, AllowancePolicy p) {
+        s.u8(Keys.POLICY).u32(p.purpose()).u32(p.version()).u32(p.effectiveFromEpoch())
+                .u32(p.amountCentsByHouseholdSize().size());
+        for (long amount : p.amountCentsByHouseholdSize()) {
+            s.i64(amount);
+        }
+        s.u32(p.expiryEpochs());
+    }
+
+    private static void encodeEpoch(ByteSink s, Epoch e) {
+        s.u8(Keys.EPOCH).u32(e.epoch()).i64(e.memberCount()).u32(e.policies().size());
+        for (EpochPolicy p : e.policies()) {
+            s.u32(p.purpose()).u32(p.policyVersion());
+        }
+    }
+
+    public static Entity decode(byte[] value) {
+        if (value.length == 0) {
+            throw new IllegalArgumentException("corrupt entity encoding: empty value");
+        }
+        ByteSource r = new ByteSource(value, 1);
+        Entity e = switch (value[0]) {
+            case Keys.ACCOUNT -> new Account(r.address(), r.u32(), r.string());
+            case Keys.NONCE -> new Nonce(r.address(), r.i64());
+            case Keys.MEMBER -> decodeMember(r);
+            case Keys.CONVENTION -> new Convention(r.address(), r.u32(), r.string(), r.u32(), r.u32(), r.bool());
+            case Keys.PROVIDER_BALANCE -> new ProviderBalance(r.address(), r.u32(), r.i64());
+            case Keys.PURPOSE -> new Purpose(r.u32(), r.string(), r.string(), r.u32());
+            case Keys.TERRITORY -> new TerritoryEntry(r.string());
+            case Keys.POLICY -> decodePolicy(r);
+            case Keys.EPOCH -> decodeEpoch(r);
+            case Keys.EPOCH_COUNTERS -> new EpochCounters(r.u32(), r.u32(), r.i64(), r.i64(), r.i64(), r.u32(),
+                    r.bool());
+            case Keys.PURPOSE_TOTALS -> new PurposeTotals(r.u32(), r.i64(), r.i64(), r.i64(), r.i64(), r.i64());
+            case Keys.ENROLMENT_COUNT -> new EnrolmentCount(r.string(), r.u8(), r.i64());
+            case Keys.META_KIND -> new Meta(r.u32(), r.u32(), r.u32(), r.i64(), r.i64());
+            default -> throw new IllegalArgumentException("corrupt entity encoding: unknown kind " + value[0]);
+        };
+        r.expectEnd();
+        return e;
+    }
+
+    private static int listLength(ByteSource r) {
+        int n = r.u32();
+        if (n < 0 || n > MAX_LIST) {
+            throw new IllegalArgumentException("corrupt entity encoding: list length " + n);
+        }
+        return n;
+    }
+
+    private static Member decodeMember(ByteSource r) {
+        var address = r.address();
+        String territory = r.string();
+        int household = r.u8();
+        int first = r.u32();
+        int through = r.u32();
+        int n = listLength(r);
+        List<Bucket> buckets = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            buckets.add(new Bucket(r.u32(), r.u32(), r.i64(), r.u32()));
+        }
+        return new Member(address, territory, household, first, through, buckets);
+    }
+
+    private static AllowancePolicy decodePolicy(ByteSource r) {
+        int purpose = r.u32();
+        int version = r.u32();
+        int from = r.u32();
+        int n = listLength(r);
+        List<Long> amounts = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            amounts.add(r.i64());
+        }
+        return new AllowancePolicy(purpose, version, from, amounts, r.u32());
+    }
+
+    private static Epoch decodeEpoch(ByteSource r) {
+        int epoch = r.u32();
+        long members = r.i64();
+        int n = listLength(r);
+        List<EpochPolicy> policies = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            policies.add(new EpochPolicy(r.u32(), r.u32()));
+        }
+        return new Epoch(epoch, members, policies);
+    }
+}

@@ -1,0 +1,107 @@
+package org.targetedmoney.policy.state;
+
+import java.nio.charset.StandardCharsets;
+import org.targetedmoney.policy.model.Address;
+
+/** Builds entity keys. The kind bytes are part of the storage format: never renumber. */
+public final class Keys {
+    static final byte ACCOUNT = 1;
+    static final byte NONCE = 2;
+    static final byte MEMBER = 3;
+    static final byte CONVENTION = 4;
+    static final byte PROVIDER_BALANCE = 5;
+    static final byte PURPOSE = 6;
+    static final byte TERRITORY = 7;
+    static final byte POLICY = 8;
+    static final byte EPOCH = 9;
+    static final byte EPOCH_COUNTERS = 10;
+    static final byte PURPOSE_TOTALS = 11;
+    static final byte ENROLMENT_COUNT = 12;
+    static final byte META_KIND = 13;
+
+    public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
+
+    private Keys() {}
+
+    public static EntityKey account(Address a) {
+        return new EntityKey(new ByteSink(21).u8(ACCOUNT).address(a).toBytes());
+    }
+
+    public static EntityKey nonce(Address a) {
+        return new EntityKey(new ByteSink(21).u8(NONCE).address(a).toBytes());
+    }
+
+    public static EntityKey member(Address a) {
+        return new EntityKey(new ByteSink(21).u8(MEMBER).address(a).toBytes());
+    }
+
+    public static EntityKey convention(Address provider, int purpose) {
+        return new EntityKey(new ByteSink(25).u8(CONVENTION).address(provider).u32(purpose).toBytes());
+    }
+
+    public static EntityKey providerBalance(Address provider, int purpose) {
+        return new EntityKey(new ByteSink(25).u8(PROVIDER_BALANCE).address(provider).u32(purpose).toBytes());
+    }
+
+    public static EntityKey purpose(int id) {
+        return new EntityKey(new ByteSink(5).u8(PURPOSE).u32(id).toBytes());
+    }
+
+    public static EntityKey territory(String code) {
+        return new EntityKey(prefixed(TERRITORY, code));
+    }
+
+    public static EntityKey policy(int purpose, int version) {
+        return new EntityKey(new ByteSink(9).u8(POLICY).u32(purpose).u32(version).toBytes());
+    }
+
+    public static EntityKey epoch(int epoch) {
+        return new EntityKey(new ByteSink(5).u8(EPOCH).u32(epoch).toBytes());
+    }
+
+    public static EntityKey epochCounters(int epoch, int purpose) {
+        return new EntityKey(new ByteSink(9).u8(EPOCH_COUNTERS).u32(epoch).u32(purpose).toBytes());
+    }
+
+    public static EntityKey purposeTotals(int purpose) {
+        return new EntityKey(new ByteSink(5).u8(PURPOSE_TOTALS).u32(purpose).toBytes());
+    }
+
+    /** Territory code, a zero byte (codes never contain one), then the household size. */
+    public static EntityKey enrolmentCount(String territory, int householdSize) {
+        byte[] code = prefixed(ENROLMENT_COUNT, territory);
+        byte[] key = java.util.Arrays.copyOf(code, code.length + 2);
+        key[code.length] = 0;
+        key[code.length + 1] = (byte) householdSize;
+        return new EntityKey(key);
+    }
+
+    /** The prefix shared by every key of one kind, for ordered scans. */
+    public static byte[] kindPrefix(byte kind) {
+        return new byte[] {kind};
+    }
+
+    public static byte[] membersPrefix() {
+        return kindPrefix(MEMBER);
+    }
+
+    public static byte[] enrolmentCountsPrefix() {
+        return kindPrefix(ENROLMENT_COUNT);
+    }
+
+    public static byte[] epochCountersPrefix() {
+        return kindPrefix(EPOCH_COUNTERS);
+    }
+
+    public static byte[] providerBalancesPrefix() {
+        return kindPrefix(PROVIDER_BALANCE);
+    }
+
+    private static byte[] prefixed(byte kind, String text) {
+        byte[] t = text.getBytes(StandardCharsets.UTF_8);
+        byte[] key = new byte[t.length + 1];
+        key[0] = kind;
+        System.arraycopy(t, 0, key, 1, t.length);
+        return key;
+    }
+}

@@ -1,0 +1,88 @@
+package org.targetedmoney.policy.state;
+
+import java.util.function.Consumer;
+import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.state.Entity.Account;
+import org.targetedmoney.policy.state.Entity.AllowancePolicy;
+import org.targetedmoney.policy.state.Entity.Convention;
+import org.targetedmoney.policy.state.Entity.EnrolmentCount;
+import org.targetedmoney.policy.state.Entity.Epoch;
+import org.targetedmoney.policy.state.Entity.EpochCounters;
+import org.targetedmoney.policy.state.Entity.Member;
+import org.targetedmoney.policy.state.Entity.Meta;
+import org.targetedmoney.policy.state.Entity.Nonce;
+import org.targetedmoney.policy.state.Entity.ProviderBalance;
+import org.targetedmoney.policy.state.Entity.Purpose;
+import org.targetedmoney.policy.state.Entity.PurposeTotals;
+
+/**
+ * Read access to a ledger state: the in-memory state of the applying thread, a storage snapshot for
+ * RPC reads, or the auditor's replay. Typed getters return null for absent entities.
+ */
+public interface StateView {
+
+    /** The entity stored under {@code key}, or null. */
+    Entity get(EntityKey key);
+
+    /** Visits, in key order, every entity whose key starts with {@code prefix}. */
+    void scan(byte[] prefix, Consumer<Entity> visitor);
+
+    default Meta meta() {
+        Meta m = (Meta) get(Keys.META);
+        if (m == null) {
+            throw new IllegalStateException("state has no genesis (meta entity missing)");
+        }
+        return m;
+    }
+
+    default Account account(Address a) {
+        return (Account) get(Keys.account(a));
+    }
+
+    default long nonce(Address a) {
+        Nonce n = (Nonce) get(Keys.nonce(a));
+        return n == null ? 0 : n.next();
+    }
+
+    default Member member(Address a) {
+        return (Member) get(Keys.member(a));
+    }
+
+    default Convention convention(Address provider, int purpose) {
+        return (Convention) get(Keys.convention(provider, purpose));
+    }
+
+    default long providerBalance(Address provider, int purpose) {
+        ProviderBalance b = (ProviderBalance) get(Keys.providerBalance(provider, purpose));
+        return b == null ? 0 : b.amountCents();
+    }
+
+    default Purpose purpose(int id) {
+        return (Purpose) get(Keys.purpose(id));
+    }
+
+    default boolean hasTerritory(String code) {
+        return get(Keys.territory(code)) != null;
+    }
+
+    default AllowancePolicy policy(int purpose, int version) {
+        return (AllowancePolicy) get(Keys.policy(purpose, version));
+    }
+
+    default Epoch epoch(int epoch) {
+        return (Epoch) get(Keys.epoch(epoch));
+    }
+
+    default EpochCounters epochCounters(int epoch, int purpose) {
+        return (EpochCounters) get(Keys.epochCounters(epoch, purpose));
+    }
+
+    default PurposeTotals totals(int purpose) {
+        return (PurposeTotals) get(Keys.purposeTotals(purpose));
+    }
+
+    default long enrolmentCount(String territory, int householdSize) {
+        EnrolmentCount c = (EnrolmentCount) get(Keys.enrolmentCount(territory, householdSize));
+        return c == null ? 0 : c.count();
+    }
+}
