@@ -1,0 +1,197 @@
+package org.targetedmoney.node.admission;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
+import org.targetedmoney.node.chain.BatchEntry;
+import org.targetedmoney.node.chain.BlockResult;
+import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.model.Address;
+
+/**
+ * The way in for transactions: verification in parallel on a pool, then nonce reservation and a bounded
+ * queue under one short lock, then a batcher thread that cuts Raft entries by size or time. A caller's
+ * future completes with the transaction hash once the block holding it is applied and stored, so a
+ * hash handed out is never lost by a crash. A full queue answers "busy" at once.
+ */
+public final class Admission implements AutoCloseable {
+    /** Transactions admitted but not yet ordered; beyond this the node answers busy. */
+    public static final int MAX_QUEUED_TXS = 50_000;
+    public static final int MAX_TXS_PER_ENTRY = 2_000;
+    public static final long MAX_ENTRY_DELAY_MILLIS = 2;
+
+    private final TxVerifier verifier;
+    private final ExecutorService verifyPool;
+    private final ToLongFunction<Address> stateNonce;
+    private final Function<byte[], CompletableFuture<Long>> ordering;
+    private final LongSupplier clockSeconds;
+    private final Address proposer;
+    private final Object lock = new Object();
+    private final PendingNonces nonces = new PendingNonces();
+    private final ArrayDeque<OrderedTx> queue = new ArrayDeque<>();
+    private final Map<String, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
+    private final Thread batcher;
+    private volatile boolean closed;
+
+    public Admission(TxVerifier verifier, ExecutorService verifyPool, ToLongFunction<Address> stateNonce,
+                     Function<byte[], CompletableFuture<Long>> ordering, LongSupplier clockSeconds, Address proposer) {
+        this.verifier = verifier;
+        this.verifyPool = verifyPool;
+        this.stateNonce = stateNonce;
+        this.ordering = ordering;
+        this.clockSeconds = clockSeconds;
+        this.proposer = proposer;
+        this.batcher = Thread.ofPlatform().name("batcher").daemon().start(this::batchLoop);
+    }
+
+    /** Admits a raw transaction; the future completes with its hash once included, or fails with why not. */
+    public CompletableFuture<byte[]> submit(byte[] raw) {
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        verifyPool.execute(() -> {
+            try {
+                enqueue(verifier.verify(raw), done);
+            } catch (AdmissionException e) {
+                done.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(AdmissionException.refused("transaction rejected: " + e.getMessage()));
+            }
+        });
+        return done;
+    }
+
+    private void enqueue(OrderedTx tx, CompletableFuture<byte[]> done) throws AdmissionException {
+        String key = HexFormat.of().formatHex(tx.hash());
+        synchronized (lock) {
+            if (closed) {
+                throw new AdmissionException(AdmissionException.BUSY, "the node is shutting down");
+            }
+            if (queue.size() >= MAX_QUEUED_TXS) {
+                throw new AdmissionException(AdmissionException.BUSY,
+                        "busy: " + MAX_QUEUED_TXS + " transactions are waiting to be ordered; retry shortly");
+            }
+            if (waiting.containsKey(key)) {
+                throw AdmissionException.refused("already known: transaction 0x" + key + " is being ordered");
+            }
+            String nonceProblem = nonces.reserve(tx.sender(), tx.nonce(), stateNonce);
+            if (nonceProblem != null) {
+                throw AdmissionException.refused(nonceProblem);
+            }
+            waiting.put(key, done);
+            queue.add(tx);
+            lock.notifyAll();
+        }
+    }
+
+    private void batchLoop() {
+        while (!closed) {
+            List<OrderedTx> batch = nextBatch();
+            if (batch.isEmpty()) {
+                continue;
+            }
+            List<Address> senders = new ArrayList<>(batch.size());
+            List<byte[]> raws = new ArrayList<>(batch.size());
+            for (OrderedTx tx : batch) {
+                senders.add(tx.sender());
+                raws.add(tx.raw());
+            }
+            byte[] entry = new BatchEntry(clockSeconds.getAsLong(), proposer, senders, raws).encode();
+            ordering.apply(entry).whenComplete((index, failure) -> {
+                if (failure != null) {
+                    failBatch(batch, failure);
+                }
+            });
+        }
+    }
+
+    private List<OrderedTx> nextBatch() {
+        synchronized (lock) {
+            try {
+                while (queue.isEmpty() && !closed) {
+                    lock.wait(100);
+                }
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_ENTRY_DELAY_MILLIS);
+                long left;
+                while (queue.size() < MAX_TXS_PER_ENTRY && !closed
+                        && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
+            List<OrderedTx> batch = new ArrayList<>(Math.min(queue.size(), MAX_TXS_PER_ENTRY));
+            while (!queue.isEmpty() && batch.size() < MAX_TXS_PER_ENTRY) {
+                batch.add(queue.poll());
+            }
+            return batch;
+        }
+    }
+
+    private void failBatch(List<OrderedTx> batch, Throwable failure) {
+        synchronized (lock) {
+            for (OrderedTx tx : batch) {
+                nonces.reset(tx.sender());
+            }
+        }
+        for (OrderedTx tx : batch) {
+            CompletableFuture<byte[]> f = waiting.remove(HexFormat.of().formatHex(tx.hash()));
+            if (f != null) {
+                f.completeExceptionally(new AdmissionException(AdmissionException.BUSY,
+                        "not ordered (" + failure.getMessage() + "); resend it"));
+            }
+        }
+    }
+
+    /** Called by the applier once a block is stored: answers the waiting callers. */
+    public void onBlockStored(BlockResult block) {
+        synchronized (lock) {
+            for (OrderedTx tx : block.transactions()) {
+                nonces.settled(tx.sender(), tx.nonce() + 1);
+            }
+            for (OrderedTx tx : block.dropped()) {
+                nonces.reset(tx.sender());
+            }
+        }
+        for (OrderedTx tx : block.transactions()) {
+            CompletableFuture<byte[]> f = waiting.remove(HexFormat.of().formatHex(tx.hash()));
+            if (f != null) {
+                f.complete(tx.hash());
+            }
+        }
+        for (OrderedTx tx : block.dropped()) {
+            CompletableFuture<byte[]> f = waiting.remove(HexFormat.of().formatHex(tx.hash()));
+            if (f != null) {
+                f.completeExceptionally(AdmissionException.refused(
+                        "dropped: nonce " + tx.nonce() + " was no longer the next nonce of " + tx.sender()));
+            }
+        }
+    }
+
+    public int queued() {
+        synchronized (lock) {
+            return queue.size();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        try {
+            batcher.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
