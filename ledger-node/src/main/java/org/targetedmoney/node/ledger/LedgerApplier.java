@@ -1,0 +1,65 @@
+package org.targetedmoney.node.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.targetedmoney.node.chain.BatchEntry;
+import org.targetedmoney.node.chain.BlockExecutor;
+import org.targetedmoney.node.chain.BlockHeader;
+import org.targetedmoney.node.chain.BlockResult;
+import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.state.MemoryState;
+
+/**
+ * The single writer: turns each committed Raft entry into a block, stores it atomically with the Raft
+ * index, then tells the listeners (waiting callers, subscriptions, metrics). Only the Raft apply thread
+ * calls {@link #apply}; nothing else touches the in-memory state.
+ */
+public final class LedgerApplier {
+    private final ChainStore store;
+    private final BlockExecutor executor;
+    private final TxParser parser;
+    private final MemoryState state = new MemoryState();
+    private final List<Consumer<BlockResult>> listeners = new CopyOnWriteArrayList<>();
+    private BlockHeader head;
+
+    public LedgerApplier(ChainStore store, BlockExecutor executor, TxParser parser) {
+        this.store = store;
+        this.executor = executor;
+        this.parser = parser;
+        store.loadState(state::put);
+        this.head = store.head();
+    }
+
+    public void addListener(Consumer<BlockResult> listener) {
+        listeners.add(listener);
+    }
+
+    public ChainStore.Applied lastApplied() {
+        return store.lastApplied();
+    }
+
+    /** Applies the entry at {@code index} unless it is already stored (a replay after restart). */
+    public void apply(long index, long term, byte[] entry) {
+        if (index <= store.lastApplied().index()) {
+            return;
+        }
+        BatchEntry batch = BatchEntry.decode(entry);
+        List<OrderedTx> txs = new ArrayList<>(batch.raws().size());
+        for (int i = 0; i < batch.raws().size(); i++) {
+            txs.add(parser.parse(batch.raws().get(i), batch.senders().get(i)));
+        }
+        BlockResult block = executor.execute(state, head, batch.proposedTimestampSeconds(), batch.proposer(), index,
+                txs);
+        store.storeBlock(block, term, index);
+        head = block.header();
+        for (Consumer<BlockResult> l : listeners) {
+            l.accept(block);
+        }
+    }
+
+    public BlockHeader head() {
+        return head;
+    }
+}
