@@ -176,6 +176,13 @@ public final class Admission implements AutoCloseable {
         }
     }
 
+    /** The next nonce {@code sender} may use, counting admitted transactions not yet in a block. */
+    public long pendingNonce(Address sender, long stateNonce) {
+        synchronized (lock) {
+            return nonces.peek(sender, stateNonce);
+        }
+    }
+
     public int queued() {
         synchronized (lock) {
             return queue.size();

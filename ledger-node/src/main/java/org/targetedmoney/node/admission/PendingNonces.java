@@ -40,6 +40,11 @@ final class PendingNonces {
         next.remove(sender);
     }
 
+    long peek(Address sender, long stateNonce) {
+        Long pending = next.get(sender);
+        return pending == null ? stateNonce : Math.max(pending, stateNonce);
+    }
+
     int size() {
         return next.size();
     }

@@ -1,0 +1,157 @@
+package org.targetedmoney.node.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.targetedmoney.node.chain.BlockHeader;
+import org.targetedmoney.node.chain.StoredTx;
+import org.targetedmoney.node.chain.TxReceipt;
+import org.targetedmoney.node.ledger.ChainStore;
+import org.targetedmoney.node.ledger.ChainView;
+import org.targetedmoney.policy.abi.Log;
+
+/** Reads of blocks, transactions, receipts and logs, each on one storage snapshot. */
+final class ChainReads {
+    /** eth_getLogs scans at most this many blocks, and returns at most this many logs. */
+    static final long MAX_LOG_BLOCK_RANGE = 10_000;
+    static final int MAX_LOGS = 10_000;
+
+    private final ChainStore store;
+    private final TxRenderer renderer;
+
+    ChainReads(ChainStore store, TxRenderer renderer) {
+        this.store = store;
+        this.renderer = renderer;
+    }
+
+    long blockNumber() {
+        try (ChainView v = store.openView()) {
+            return v.head().number();
+        }
+    }
+
+    /** A block tag: latest, earliest, pending (= latest here: blocks are final once applied), safe, finalized or a number. */
+    static long resolve(String tag, long head) {
+        return switch (tag) {
+            case "latest", "pending", "safe", "finalized" -> head;
+            case "earliest" -> 0;
+            default -> {
+                try {
+                    yield Hex.parseQuantity(tag);
+                } catch (IllegalArgumentException e) {
+                    throw RpcError.invalidParams("block: " + e.getMessage() + " or a tag (latest, earliest, pending)");
+                }
+            }
+        };
+    }
+
+    Object blockByNumber(String tag, boolean full) {
+        try (ChainView v = store.openView()) {
+            return block(v, resolve(tag, v.head().number()), full);
+        }
+    }
+
+    Object blockByHash(byte[] hash, boolean full) {
+        try (ChainView v = store.openView()) {
+            long n = v.blockNumber(hash);
+            return n < 0 ? null : block(v, n, full);
+        }
+    }
+
+    private JsonObject block(ChainView v, long number, boolean full) {
+        BlockHeader h = v.header(number);
+        if (h == null) {
+            return null;
+        }
+        byte[] hash = h.hash();
+        JsonArray txs = new JsonArray();
+        int size = BlockHeader.ENCODED_LENGTH;
+        for (byte[] txHash : v.transactionHashes(number)) {
+            if (full) {
+                StoredTx stored = v.transaction(txHash);
+                size += stored.raw().length;
+                txs.add(transaction(stored, hash, txHash));
+            } else {
+                txs.add(Hex.data(txHash));
+            }
+        }
+        return EthJson.block(h, hash, txs, size);
+    }
+
+    private JsonObject transaction(StoredTx stored, byte[] blockHash, byte[] txHash) {
+        return renderer.render(stored.raw())
+                .put("hash", Hex.data(txHash))
+                .put("from", stored.sender().toHex())
+                .put("blockHash", Hex.data(blockHash))
+                .put("blockNumber", Hex.quantity(stored.blockNumber()))
+                .put("transactionIndex", Hex.quantity(stored.index()));
+    }
+
+    Object transactionByHash(byte[] hash) {
+        try (ChainView v = store.openView()) {
+            StoredTx stored = v.transaction(hash);
+            return stored == null ? null : transaction(stored, v.header(stored.blockNumber()).hash(), hash);
+        }
+    }
+
+    Object receipt(byte[] hash) {
+        try (ChainView v = store.openView()) {
+            StoredTx stored = v.transaction(hash);
+            if (stored == null) {
+                return null;
+            }
+            int type = stored.raw().length > 0 && (stored.raw()[0] & 0xFF) < 0x7f ? stored.raw()[0] : 0;
+            return EthJson.receipt(v.receipt(hash), v.header(stored.blockNumber()).hash(), type);
+        }
+    }
+
+    JsonArray logs(JsonObject filter) {
+        LogQuery query = LogQuery.parse(filter);
+        try (ChainView v = store.openView()) {
+            long head = v.head().number();
+            long from;
+            long to;
+            if (filter.getValue("blockHash") != null) {
+                long n = v.blockNumber(Hex.parseHash(filter.getString("blockHash")));
+                if (n < 0) {
+                    throw new RpcError(-32001, "block " + filter.getString("blockHash") + " not found", null);
+                }
+                from = n;
+                to = n;
+            } else {
+                from = resolve(filter.getString("fromBlock", "latest"), head);
+                to = Math.min(resolve(filter.getString("toBlock", "latest"), head), head);
+            }
+            if (to - from + 1 > MAX_LOG_BLOCK_RANGE) {
+                throw new RpcError(RpcError.LIMIT_EXCEEDED, "eth_getLogs: a range of " + (to - from + 1)
+                        + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
+            }
+            JsonArray out = new JsonArray();
+            for (long n = from; n <= to; n++) {
+                collect(v, n, query, out);
+            }
+            return out;
+        }
+    }
+
+    private void collect(ChainView v, long number, LogQuery query, JsonArray out) {
+        List<byte[]> hashes = v.transactionHashes(number);
+        if (hashes.isEmpty()) {
+            return;
+        }
+        byte[] blockHash = v.header(number).hash();
+        for (byte[] txHash : hashes) {
+            TxReceipt r = v.receipt(txHash);
+            for (int i = 0; i < r.logs().size(); i++) {
+                Log log = r.logs().get(i);
+                if (query.matches(log)) {
+                    if (out.size() >= MAX_LOGS) {
+                        throw new RpcError(RpcError.LIMIT_EXCEEDED, "eth_getLogs: more than " + MAX_LOGS
+                                + " logs match; narrow the block range or the filter", null);
+                    }
+                    out.add(EthJson.log(log, r, blockHash, r.firstLogIndex() + i));
+                }
+            }
+        }
+    }
+}
