@@ -1,0 +1,6 @@
+/**
+ * The {@code network-config} command-line tool: {@code demo} writes a demo genesis and its keys,
+ * {@code validate} checks a genesis file. Usage errors exit with 2 and a one-line message naming the
+ * option; a refused genesis exits with 1 and lists every problem.
+ */
+package org.targetedmoney.netconfig.cli;

@@ -1,0 +1,149 @@
+package org.targetedmoney.netconfig.demo;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.targetedmoney.netconfig.demo.DemoKeys.Kind;
+import org.targetedmoney.netconfig.genesis.GenesisWriter;
+import org.targetedmoney.policy.genesis.Genesis;
+import org.targetedmoney.policy.genesis.Genesis.AccountSpec;
+import org.targetedmoney.policy.genesis.Genesis.AllowanceSpec;
+import org.targetedmoney.policy.genesis.Genesis.PurposeSpec;
+import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.EpochScheme;
+import org.targetedmoney.policy.model.Role;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Keys;
+import org.web3j.utils.Numeric;
+
+/**
+ * The demo network: a food social security pilot in Hérault (Montpellier, Lodève) and a Paris provider
+ * outside its territory, so a demo can show both an accepted and a refused payment.
+ */
+public final class DemoNetwork {
+    public static final long DEFAULT_CHAIN_ID = 1337;
+    public static final String GENESIS_FILE = "genesis.json";
+    public static final String KEYS_FILE = "demo-keys.json";
+
+    public static final List<PurposeSpec> PURPOSES = List.of(
+            new PurposeSpec("HEALTH", "Health (santé)"),
+            new PurposeSpec("FOOD", "Food (alimentation)"),
+            new PurposeSpec("HOUSING", "Low-energy housing (logement)"),
+            new PurposeSpec("ENERGY", "Renewable energy (énergie)"),
+            new PurposeSpec("WATER", "Water (eau)"),
+            new PurposeSpec("TRANSPORT", "Low-carbon transport (mobilité)"),
+            new PurposeSpec("CULTURE", "Culture"),
+            new PurposeSpec("TRAINING", "Training (formation)"));
+
+    /** Parents first: FR-OCC-34-172 is Montpellier, FR-OCC-34-142 Lodève (INSEE commune numbers in Hérault). */
+    public static final List<String> TERRITORIES = List.of(
+            "FR", "FR-OCC", "FR-OCC-34", "FR-OCC-34-172", "FR-OCC-34-142", "FR-IDF", "FR-IDF-75");
+
+    /** SSA food credit by household size 1, 2, 3, 4 and more, in cents. */
+    public static final List<Long> FOOD_CENTS_BY_HOUSEHOLD = List.of(15_000L, 25_000L, 32_000L, 38_000L);
+    public static final int FOOD_EXPIRY_EPOCHS = 3;
+    public static final long CULTURE_CENTS = 3_000L;
+    public static final int CULTURE_EXPIRY_EPOCHS = 6;
+
+    /** A demo account: its roles in genesis (none for members and providers) and a committee's territory. */
+    public record AccountTemplate(String label, Kind kind, List<Role> roles, String scopeTerritory) {}
+
+    public static final List<AccountTemplate> ACCOUNTS = List.of(
+            new AccountTemplate("authority", Kind.AUTHORITY, List.of(Role.AUTHORITY), null),
+            new AccountTemplate("registrar", Kind.REGISTRAR, List.of(Role.REGISTRAR), null),
+            new AccountTemplate("food-committee-herault", Kind.COMMITTEE, List.of(Role.COMMITTEE), "FR-OCC-34"),
+            new AccountTemplate("auditor", Kind.AUDITOR, List.of(Role.AUDITOR), null),
+            new AccountTemplate("validator-1", Kind.VALIDATOR, List.of(Role.VALIDATOR), null),
+            new AccountTemplate("alice", Kind.MEMBER, List.of(), null),
+            new AccountTemplate("bob", Kind.MEMBER, List.of(), null),
+            new AccountTemplate("chloe", Kind.MEMBER, List.of(), null),
+            new AccountTemplate("biocoop-montpellier", Kind.PROVIDER, List.of(), null),
+            new AccountTemplate("pharmacie-lodeve", Kind.PROVIDER, List.of(), null),
+            new AccountTemplate("supermarket-paris", Kind.PROVIDER, List.of(), null));
+
+    /**
+     * What to generate.
+     *
+     * @param epochSeconds null for monthly epochs, else the length of a FIXED epoch
+     * @param seed null for random keys, else the text the keys are derived from
+     */
+    public record Options(long chainId, Instant timestamp, Long epochSeconds, String seed) {
+        public Options {
+            Objects.requireNonNull(timestamp, "timestamp");
+        }
+    }
+
+    /** A generated demo: the genesis and the keys of every demo account. */
+    public record Demo(Genesis genesis, DemoKeys keys) {}
+
+    private DemoNetwork() {}
+
+    /** The first instant of the current month in UTC, the default genesis time. */
+    public static Instant startOfMonthUtc(Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Generates keys and genesis; throws IllegalArgumentException if the options make an invalid genesis. */
+    public static Demo generate(Options options) {
+        List<DemoKeys.Account> keys = new ArrayList<>();
+        for (AccountTemplate template : ACCOUNTS) {
+            ECKeyPair pair = options.seed() == null ? DemoKeyFactory.random()
+                    : DemoKeyFactory.fromSeed(options.seed(), template.label());
+            keys.add(new DemoKeys.Account(template.label(), Address.fromHex(Keys.getAddress(pair)),
+                    Numeric.toHexStringWithPrefixZeroPadded(pair.getPrivateKey(), 64), template.kind()));
+        }
+        DemoKeys demoKeys = new DemoKeys(options.chainId(), keys);
+        Genesis genesis = genesis(options, demoKeys);
+        GenesisWriter.toJson(genesis); // fails early, with the problems, on options that make an invalid genesis
+        return new Demo(genesis, demoKeys);
+    }
+
+    /** The demo genesis for these options, with the addresses of {@code keys}. */
+    public static Genesis genesis(Options options, DemoKeys keys) {
+        long timestamp = options.timestamp().getEpochSecond();
+        EpochScheme scheme = options.epochSeconds() == null ? EpochScheme.monthly(timestamp)
+                : new EpochScheme(EpochScheme.Kind.FIXED, options.epochSeconds(), timestamp);
+        int firstEpoch = scheme.epochAt(timestamp);
+        List<AccountSpec> accounts = ACCOUNTS.stream().filter(t -> !t.roles().isEmpty())
+                .map(t -> new AccountSpec(keys.byLabel(t.label()).address(), t.roles(), t.scopeTerritory(), t.label()))
+                .toList();
+        List<AllowanceSpec> allowances = List.of(
+                new AllowanceSpec("FOOD", FOOD_CENTS_BY_HOUSEHOLD, FOOD_EXPIRY_EPOCHS, firstEpoch),
+                new AllowanceSpec("CULTURE", List.of(CULTURE_CENTS), CULTURE_EXPIRY_EPOCHS, firstEpoch));
+        List<Address> validators = keys.ofKind(Kind.VALIDATOR).stream().map(DemoKeys.Account::address).toList();
+        return new Genesis(options.chainId(), timestamp, scheme, PURPOSES, TERRITORIES, accounts, allowances,
+                validators);
+    }
+
+    /**
+     * Writes {@code genesis.json} and {@code demo-keys.json} into {@code dir} (created with mode 0700), both
+     * with mode 0600. Refuses to replace existing files unless {@code overwrite}: they may hold the only copy
+     * of keys a running demo uses.
+     *
+     * @return false if {@code dir} already existed and others can read it (the caller should warn)
+     */
+    public static boolean write(Demo demo, Path dir, boolean overwrite) throws IOException {
+        Path genesisFile = dir.resolve(GENESIS_FILE);
+        Path keysFile = dir.resolve(KEYS_FILE);
+        if (!overwrite) {
+            for (Path file : List.of(genesisFile, keysFile)) {
+                if (Files.exists(file)) {
+                    throw new FileAlreadyExistsException(file.toString(), null, "already exists (overwrite to replace)");
+                }
+            }
+        }
+        boolean privateDir = PrivateFiles.createPrivateDirectory(dir);
+        PrivateFiles.writePrivate(genesisFile, GenesisWriter.toJson(demo.genesis()));
+        PrivateFiles.writePrivate(keysFile, demo.keys().toJson());
+        return privateDir;
+    }
+}
