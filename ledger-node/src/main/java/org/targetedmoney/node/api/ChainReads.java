@@ -1,5 +1,6 @@
 package org.targetedmoney.node.api;
 
+import org.targetedmoney.node.rpc.RpcException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.targetedmoney.node.chain.StoredTx;
 import org.targetedmoney.node.chain.TxReceipt;
 import org.targetedmoney.node.ledger.ChainStore;
 import org.targetedmoney.node.ledger.ChainView;
-import org.targetedmoney.policy.abi.Log;
+import org.targetedmoney.node.rpc.LogFilter;
 
 /** Reads of blocks, transactions, receipts and logs, each on one storage snapshot. */
 final class ChainReads {
@@ -39,7 +40,7 @@ final class ChainReads {
                 try {
                     yield Hex.parseQuantity(tag);
                 } catch (IllegalArgumentException e) {
-                    throw RpcError.invalidParams("block: " + e.getMessage() + " or a tag (latest, earliest, pending)");
+                    throw new RpcException(RpcException.INVALID_PARAMS, "block: " + e.getMessage() + " or a tag (latest, earliest, pending)");
                 }
             }
         };
@@ -106,7 +107,7 @@ final class ChainReads {
     }
 
     JsonArray logs(JsonObject filter) {
-        LogQuery query = LogQuery.parse(filter);
+        LogFilter query = LogFilter.parse(filter, "filter");
         try (ChainView v = store.openView()) {
             long head = v.head().number();
             long from;
@@ -114,7 +115,7 @@ final class ChainReads {
             if (filter.getValue("blockHash") != null) {
                 long n = v.blockNumber(Hex.parseHash(filter.getString("blockHash")));
                 if (n < 0) {
-                    throw new RpcError(-32001, "block " + filter.getString("blockHash") + " not found", null);
+                    throw new RpcException(RpcException.RESOURCE_NOT_FOUND, "block " + filter.getString("blockHash") + " not found", null);
                 }
                 from = n;
                 to = n;
@@ -123,7 +124,7 @@ final class ChainReads {
                 to = Math.min(resolve(filter.getString("toBlock", "latest"), head), head);
             }
             if (to - from + 1 > MAX_LOG_BLOCK_RANGE) {
-                throw new RpcError(RpcError.LIMIT_EXCEEDED, "eth_getLogs: a range of " + (to - from + 1)
+                throw new RpcException(RpcException.LIMIT_EXCEEDED, "eth_getLogs: a range of " + (to - from + 1)
                         + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
             }
             JsonArray out = new JsonArray();
@@ -134,7 +135,7 @@ final class ChainReads {
         }
     }
 
-    private void collect(ChainView v, long number, LogQuery query, JsonArray out) {
+    private void collect(ChainView v, long number, LogFilter query, JsonArray out) {
         List<byte[]> hashes = v.transactionHashes(number);
         if (hashes.isEmpty()) {
             return;
@@ -143,13 +144,13 @@ final class ChainReads {
         for (byte[] txHash : hashes) {
             TxReceipt r = v.receipt(txHash);
             for (int i = 0; i < r.logs().size(); i++) {
-                Log log = r.logs().get(i);
+                JsonObject log = EthJson.log(r.logs().get(i), r, blockHash, r.firstLogIndex() + i);
                 if (query.matches(log)) {
                     if (out.size() >= MAX_LOGS) {
-                        throw new RpcError(RpcError.LIMIT_EXCEEDED, "eth_getLogs: more than " + MAX_LOGS
+                        throw new RpcException(RpcException.LIMIT_EXCEEDED, "eth_getLogs: more than " + MAX_LOGS
                                 + " logs match; narrow the block range or the filter", null);
                     }
-                    out.add(EthJson.log(log, r, blockHash, r.firstLogIndex() + i));
+                    out.add(log);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.targetedmoney.node.api;
 
+import org.targetedmoney.node.rpc.RpcException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -34,6 +35,8 @@ public final class EthApi {
     public static final int MAX_DATA_BYTES = 128 * 1024;
     /** Gas is ignored; estimates answer this constant so clients that multiply it stay well under limits. */
     static final long ESTIMATED_GAS = 100_000;
+    /** The code geth and Besu answer for a call that reverted, with the revert data. */
+    static final int EXECUTION_REVERTED = 3;
 
     private final long chainId;
     private final ChainStore store;
@@ -101,7 +104,7 @@ public final class EthApi {
         byte[] raw;
         try {
             raw = new Params("eth_sendRawTransaction", p).data(0, MAX_DATA_BYTES);
-        } catch (RpcError e) {
+        } catch (RpcException e) {
             return CompletableFuture.failedFuture(e);
         }
         return admission.submit(raw).handle((hash, failure) -> {
@@ -110,9 +113,9 @@ public final class EthApi {
             }
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause instanceof AdmissionException a) {
-                throw new RpcError(a.rpcCode(), a.getMessage(), null);
+                throw new RpcException(a.rpcCode(), a.getMessage(), null);
             }
-            throw new RpcError(RpcError.INTERNAL, "internal error", null);
+            throw new RpcException(RpcException.INTERNAL_ERROR, "internal error", null);
         });
     }
 
@@ -135,7 +138,7 @@ public final class EthApi {
         try {
             data = Hex.parseData(input, MAX_DATA_BYTES);
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParams("call.data: " + e.getMessage());
+            throw new RpcException(RpcException.INVALID_PARAMS, "call.data: " + e.getMessage());
         }
         try (ChainView v = store.openView()) {
             long now = Math.max(clockSeconds.getAsLong(), v.head().timestampSeconds());
@@ -149,12 +152,12 @@ public final class EthApi {
             Outcome outcome = Rules.apply(v, ctx, CallDecoder.decode(to, data));
             if (outcome instanceof Outcome.Rejected r) {
                 String text = r.rejection().reasonText();
-                throw new RpcError(RpcError.EXECUTION_REVERTED, "execution reverted: " + text,
+                throw new RpcException(EXECUTION_REVERTED, "execution reverted: " + text,
                         Hex.data(EventLogs.revertData(text)));
             }
             return estimate ? Hex.quantity(ESTIMATED_GAS) : "0x";
         } catch (AbiException e) {
-            throw new RpcError(RpcError.SERVER_ERROR, e.getMessage(), null);
+            throw new RpcException(RpcException.SERVER_ERROR, e.getMessage(), null);
         }
     }
 
@@ -167,12 +170,12 @@ public final class EthApi {
 
     private static Address parseAddress(String s, String field) {
         if (s == null) {
-            throw RpcError.invalidParams("call." + field + " is required");
+            throw new RpcException(RpcException.INVALID_PARAMS, "call." + field + " is required");
         }
         try {
             return Address.fromHex(s);
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParams("call." + field + ": " + e.getMessage());
+            throw new RpcException(RpcException.INVALID_PARAMS, "call." + field + ": " + e.getMessage());
         }
     }
 

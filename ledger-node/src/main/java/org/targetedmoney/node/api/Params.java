@@ -1,5 +1,6 @@
 package org.targetedmoney.node.api;
 
+import org.targetedmoney.node.rpc.RpcException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -17,8 +18,8 @@ final class Params {
         return params.size();
     }
 
-    private RpcError bad(int i, String expected) {
-        return RpcError.invalidParams(method + ": parameter " + i + " must be " + expected);
+    private RpcException bad(int i, String expected) {
+        return new RpcException(RpcException.INVALID_PARAMS, method + ": parameter " + i + " must be " + expected);
     }
 
     String string(int i, String expected) {
@@ -59,7 +60,7 @@ final class Params {
         try {
             return Hex.parseData(string(i, "hex data"), maxBytes);
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParams(method + ": parameter " + i + ": " + e.getMessage());
+            throw new RpcException(RpcException.INVALID_PARAMS, method + ": parameter " + i + ": " + e.getMessage());
         }
     }
 
@@ -67,7 +68,7 @@ final class Params {
         try {
             return Hex.parseHash(string(i, "a 32-byte hash"));
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParams(method + ": parameter " + i + ": " + e.getMessage());
+            throw new RpcException(RpcException.INVALID_PARAMS, method + ": parameter " + i + ": " + e.getMessage());
         }
     }
 
@@ -75,7 +76,7 @@ final class Params {
         try {
             return org.targetedmoney.policy.model.Address.fromHex(string(i, "an address"));
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParams(method + ": parameter " + i + ": " + e.getMessage());
+            throw new RpcException(RpcException.INVALID_PARAMS, method + ": parameter " + i + ": " + e.getMessage());
         }
     }
 }

@@ -29,6 +29,9 @@ public interface ChainStore extends AutoCloseable {
 
     BlockHeader head();
 
+    /** The next nonce of {@code sender} in the latest stored state (admission reads it from any thread). */
+    long nonce(org.targetedmoney.policy.model.Address sender);
+
     /** Streams every state entity, in key order, to rebuild the in-memory state at start. */
     void loadState(Consumer<Entity> sink);
 

@@ -23,6 +23,7 @@ public final class LedgerApplier {
     private final MemoryState state = new MemoryState();
     private final List<Consumer<BlockResult>> listeners = new CopyOnWriteArrayList<>();
     private BlockHeader head;
+    private volatile long lastApplyNanos;
 
     public LedgerApplier(ChainStore store, BlockExecutor executor, TxParser parser) {
         this.store = store;
@@ -45,6 +46,7 @@ public final class LedgerApplier {
         if (index <= store.lastApplied().index()) {
             return;
         }
+        long started = System.nanoTime();
         BatchEntry batch = BatchEntry.decode(entry);
         List<OrderedTx> txs = new ArrayList<>(batch.raws().size());
         for (int i = 0; i < batch.raws().size(); i++) {
@@ -54,9 +56,15 @@ public final class LedgerApplier {
                 txs);
         store.storeBlock(block, term, index);
         head = block.header();
+        lastApplyNanos = System.nanoTime() - started;
         for (Consumer<BlockResult> l : listeners) {
             l.accept(block);
         }
+    }
+
+    /** How long the last block took to execute and store (for metrics). */
+    public long lastApplyNanos() {
+        return lastApplyNanos;
     }
 
     public BlockHeader head() {

@@ -190,6 +190,16 @@ public final class RocksChainStore implements ChainStore {
     }
 
     @Override
+    public long nonce(org.targetedmoney.policy.model.Address sender) {
+        try {
+            byte[] v = db.get(cf(Cf.STATE), org.targetedmoney.policy.state.Keys.nonce(sender).toBytes());
+            return v == null ? 0 : ((Entity.Nonce) EntityCodec.decode(v)).next();
+        } catch (RocksDBException e) {
+            throw new StorageException("cannot read a nonce in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void loadState(Consumer<Entity> sink) {
         try (RocksIterator it = db.newIterator(cf(Cf.STATE))) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
