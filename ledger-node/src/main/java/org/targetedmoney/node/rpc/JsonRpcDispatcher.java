@@ -101,7 +101,7 @@ final class JsonRpcDispatcher {
     }
     RpcMethod method = methods.apply(request.method());
     if (method == null) {
-      metrics.recordCall(RpcMetrics.UNKNOWN_METHOD, RpcMetrics.OUTCOME_ERROR, 0);
+      metrics.recordUnknownMethod();
       return Future.succeededFuture(
           request.notification() ? null
               : errorReply(request.id(), RpcException.methodNotFound(request.method())));

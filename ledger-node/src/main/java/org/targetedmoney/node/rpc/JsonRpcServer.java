@@ -19,7 +19,8 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -61,7 +62,12 @@ public final class JsonRpcServer extends VerticleBase {
   private final JsonRpcDispatcher dispatcher;
   private final PrometheusTextFormatWriter metricsWriter =
       ExpositionFormats.init().getPrometheusTextFormatWriter();
-  private final AtomicInteger openConnections = new AtomicInteger();
+  /**
+   * Open connections, shared by the event loops. A set rather than a counter: an upgraded
+   * WebSocket no longer reports through its HTTP connection's close handler, so both paths
+   * remove the connection and the set makes the second removal harmless.
+   */
+  private final Set<HttpConnection> openConnections = ConcurrentHashMap.newKeySet();
   private HttpServer server;
 
   /**
@@ -117,8 +123,9 @@ public final class JsonRpcServer extends VerticleBase {
   }
 
   private void onConnection(HttpConnection connection) {
-    connection.closeHandler(v -> openConnections.decrementAndGet());
-    if (openConnections.incrementAndGet() > config.maxConnections()) {
+    connection.closeHandler(v -> openConnections.remove(connection));
+    openConnections.add(connection);
+    if (openConnections.size() > config.maxConnections()) {
       metrics.recordRejected(RpcMetrics.REASON_TOO_MANY_CONNECTIONS);
       connection.close();
     }
@@ -152,9 +159,10 @@ public final class JsonRpcServer extends VerticleBase {
 
   private void upgrade(HttpServerRequest request) {
     Context context = Vertx.currentContext();
+    HttpConnection connection = request.connection();
     request.toWebSocket()
-        .onSuccess(socket -> new WebSocketSession(
-            socket, context, dispatcher, methods, hub, metrics, config).start())
+        .onSuccess(socket -> new WebSocketSession(socket, context, dispatcher, methods, hub,
+            metrics, config, () -> openConnections.remove(connection)).start())
         .onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.toString()));
   }
 

@@ -75,6 +75,11 @@ public final class RpcMetrics {
     duration.labelValues(method).observe(elapsedNanos / NANOS_PER_SECOND);
   }
 
+  /** A call to an unregistered name: counted, but kept out of the latency histogram. */
+  void recordUnknownMethod() {
+    requests.labelValues(UNKNOWN_METHOD, OUTCOME_ERROR).inc();
+  }
+
   void recordRejected(String reason) {
     rejected.labelValues(reason).inc();
   }

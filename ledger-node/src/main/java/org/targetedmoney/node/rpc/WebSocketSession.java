@@ -31,6 +31,7 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
   private final SubscriptionHub hub;
   private final RpcMetrics metrics;
   private final int maxSubscriptions;
+  private final Runnable onClosed;
   /** Subscription id to its log filter; {@code null} value for newHeads. Event loop only. */
   private final Map<String, LogFilter> subscriptions = new LinkedHashMap<>();
   // Read by publishing threads to skip idle connections; written on the event loop.
@@ -39,7 +40,8 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
   private boolean closed;
 
   WebSocketSession(ServerWebSocket socket, Context context, JsonRpcDispatcher dispatcher,
-      RpcMethodRegistry methods, SubscriptionHub hub, RpcMetrics metrics, RpcConfig config) {
+      RpcMethodRegistry methods, SubscriptionHub hub, RpcMetrics metrics, RpcConfig config,
+      Runnable onClosed) {
     this.socket = socket;
     this.context = context;
     this.dispatcher = dispatcher;
@@ -47,6 +49,7 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
     this.hub = hub;
     this.metrics = metrics;
     this.maxSubscriptions = config.maxSubscriptionsPerConnection();
+    this.onClosed = onClosed;
     socket.setWriteQueueMaxSize(config.maxWebSocketWriteQueueBytes());
   }
 
@@ -179,7 +182,14 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
     if (closed) {
       return false;
     }
-    if (socket.writeQueueFull()) {
+    boolean full;
+    try {
+      full = socket.writeQueueFull();
+    } catch (IllegalStateException alreadyClosed) {
+      onClose(); // closed under us; its close handler may not have run yet
+      return false;
+    }
+    if (full) {
       metrics.slowConsumerDropped();
       LOG.info("Closing WebSocket {}: write queue full", socket.remoteAddress());
       socket.close(CLOSE_POLICY_VIOLATION, "write queue full");
@@ -195,6 +205,7 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
       return;
     }
     closed = true;
+    onClosed.run();
     hub.unregister(this, List.copyOf(subscriptions.keySet()));
     subscriptions.clear();
     newHeadsCount = 0;
