@@ -276,6 +276,14 @@ class TxDecoderRefusalTest {
         fields.set(0, RlpString.create(hugeNonce));
         assertThatThrownBy(() -> decoder.decode(TxFixtures.legacyOf(fields)))
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).contains("5000 bytes"));
+        List<RlpType> legacy = TxFixtures.fields(TxFixtures.paymentLegacy());
+        legacy.set(6, RlpString.create(hugeNonce));
+        assertRefused(TxFixtures.legacyOf(legacy), WRONG_CHAIN_ID)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).contains("5000 bytes"));
+        List<RlpType> typed = TxFixtures.fields(TxFixtures.payment1559());
+        typed.set(0, RlpString.create(hugeNonce));
+        assertRefused(TxFixtures.typedOf(2, typed), WRONG_CHAIN_ID)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200).contains("5000 bytes"));
     }
 
     @Test
