@@ -246,8 +246,9 @@ public final class TxDecoder {
 
     private int legacyRecId(byte[] raw, int offset, int length) {
         if (length > MAX_V_BYTES) {
-            BigInteger v = RlpReader.toBigInteger(raw, offset, length);
-            throw wrongChain(v.subtract(BigInteger.valueOf(35)).shiftRight(1).toString());
+            throw wrongChain(length > WORD ? "in a v of " + length + " bytes"
+                    : RlpReader.toBigInteger(raw, offset, length)
+                            .subtract(BigInteger.valueOf(35)).shiftRight(1).toString());
         }
         long v = RlpReader.toLong(raw, offset, length);
         if (v == 27 || v == 28) {
@@ -267,7 +268,8 @@ public final class TxDecoder {
     private void requireChainId(byte[] raw, int offset, int length) {
         boolean fits = RlpReader.fitsInLong(raw, offset, length);
         if (!fits || RlpReader.toLong(raw, offset, length) != chainId) {
-            throw wrongChain(RlpReader.toBigInteger(raw, offset, length).toString());
+            throw wrongChain(length > WORD ? "0x" + hex(raw, offset, length)
+                    : RlpReader.toBigInteger(raw, offset, length).toString());
         }
     }
 
