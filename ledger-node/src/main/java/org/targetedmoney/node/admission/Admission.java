@@ -27,7 +27,11 @@ public final class Admission implements AutoCloseable {
     /** Transactions admitted but not yet ordered; beyond this the node answers busy. */
     public static final int MAX_QUEUED_TXS = 50_000;
     public static final int MAX_TXS_PER_ENTRY = 2_000;
+    /** Entries are cut below this size (the Raft layer's entry limit is larger). */
+    public static final int MAX_ENTRY_BYTES = 1 << 20;
     public static final long MAX_ENTRY_DELAY_MILLIS = 2;
+    /** Entries submitted to ordering and not yet applied; below the ordering layer's own limit. */
+    public static final int MAX_ENTRIES_IN_FLIGHT = 32;
 
     private final TxVerifier verifier;
     private final ExecutorService verifyPool;
@@ -39,6 +43,7 @@ public final class Admission implements AutoCloseable {
     private final PendingNonces nonces = new PendingNonces();
     private final ArrayDeque<OrderedTx> queue = new ArrayDeque<>();
     private final Map<String, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_ENTRIES_IN_FLIGHT);
     private final Thread batcher;
     private volatile boolean closed;
 
@@ -104,12 +109,37 @@ public final class Admission implements AutoCloseable {
                 raws.add(tx.raw());
             }
             byte[] entry = new BatchEntry(clockSeconds.getAsLong(), proposer, senders, raws).encode();
-            ordering.apply(entry).whenComplete((index, failure) -> {
+            if (!acquireSlot()) {
+                failBatch(batch, new IllegalStateException("the node is shutting down"));
+                continue;
+            }
+            CompletableFuture<Long> ordered;
+            try {
+                ordered = ordering.apply(entry);
+            } catch (RuntimeException e) {
+                ordered = CompletableFuture.failedFuture(e);
+            }
+            ordered.whenComplete((index, failure) -> {
+                inFlight.release();
                 if (failure != null) {
                     failBatch(batch, failure);
                 }
             });
         }
+    }
+
+    /** Waits for room among the entries in flight, so ordering is never asked for more than it takes. */
+    private boolean acquireSlot() {
+        try {
+            while (!closed) {
+                if (inFlight.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private List<OrderedTx> nextBatch() {
@@ -129,8 +159,12 @@ public final class Admission implements AutoCloseable {
                 closed = true;
             }
             List<OrderedTx> batch = new ArrayList<>(Math.min(queue.size(), MAX_TXS_PER_ENTRY));
-            while (!queue.isEmpty() && batch.size() < MAX_TXS_PER_ENTRY) {
-                batch.add(queue.poll());
+            int bytes = 0;
+            while (!queue.isEmpty() && batch.size() < MAX_TXS_PER_ENTRY
+                    && (batch.isEmpty() || bytes + queue.peek().raw().length + 24 <= MAX_ENTRY_BYTES)) {
+                OrderedTx tx = queue.poll();
+                bytes += tx.raw().length + 24;
+                batch.add(tx);
             }
             return batch;
         }

@@ -9,6 +9,8 @@ import org.targetedmoney.node.chain.BlockExecutor;
 import org.targetedmoney.node.chain.BlockHeader;
 import org.targetedmoney.node.chain.BlockResult;
 import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.node.ordering.EntryApplier;
+import org.targetedmoney.node.ordering.LogPosition;
 import org.targetedmoney.policy.state.MemoryState;
 
 /**
@@ -16,7 +18,7 @@ import org.targetedmoney.policy.state.MemoryState;
  * index, then tells the listeners (waiting callers, subscriptions, metrics). Only the Raft apply thread
  * calls {@link #apply}; nothing else touches the in-memory state.
  */
-public final class LedgerApplier {
+public final class LedgerApplier implements EntryApplier {
     private final ChainStore store;
     private final BlockExecutor executor;
     private final TxParser parser;
@@ -37,11 +39,29 @@ public final class LedgerApplier {
         listeners.add(listener);
     }
 
-    public ChainStore.Applied lastApplied() {
-        return store.lastApplied();
+    @Override
+    public LogPosition lastApplied() {
+        ChainStore.Applied a = store.lastApplied();
+        return a.index() < 0 ? LogPosition.NONE : new LogPosition(a.term(), a.index());
+    }
+
+    @Override
+    public void checkpoint(java.nio.file.Path dir) {
+        store.checkpoint(dir);
+    }
+
+    /**
+     * Installing another peer's snapshot only happens in a multi-validator network, which comes with
+     * its own issue; a single validator always replays its own log over its own storage.
+     */
+    @Override
+    public void restoreFrom(java.nio.file.Path dir) {
+        throw new UnsupportedOperationException("installing a snapshot from another validator is not supported "
+                + "yet (multi-validator networks are a later issue)");
     }
 
     /** Applies the entry at {@code index} unless it is already stored (a replay after restart). */
+    @Override
     public void apply(long index, long term, byte[] entry) {
         if (index <= store.lastApplied().index()) {
             return;

@@ -130,7 +130,7 @@ public final class RocksChainStore implements ChainStore {
 
     @Override
     public void loadState(Consumer<Entity> sink) {
-        kv.scan(Cf.STATE, null, null, (k, v) -> {
+        kv.scanPrefix(Cf.STATE, new byte[0], (k, v) -> {
             sink.accept(EntityCodec.decode(v));
             return true;
         });

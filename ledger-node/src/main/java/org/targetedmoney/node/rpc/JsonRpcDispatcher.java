@@ -108,7 +108,7 @@ final class JsonRpcDispatcher {
     }
     long start = System.nanoTime();
     return invoke(method, request).transform(outcome -> {
-      Throwable failure = outcome.failed() ? outcome.cause() : null;
+      Throwable failure = outcome.failed() ? unwrap(outcome.cause()) : null;
       String reply = failure == null
           ? resultReply(request, outcome.result())
           : errorReply(request.id(), toRpcException(request.method(), failure));
@@ -142,6 +142,12 @@ final class JsonRpcDispatcher {
       LOG.warn("{} returned a result that is not JSON: {}", request.method(), notJson.toString());
       return errorReply(request.id(), RpcException.internalError());
     }
+  }
+
+  /** Methods built on CompletableFuture fail with their cause wrapped in a CompletionException. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
   }
 
   private static RpcException toRpcException(String method, Throwable failure) {

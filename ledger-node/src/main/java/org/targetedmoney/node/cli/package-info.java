@@ -1,0 +1,2 @@
+/** The node's command line (picocli). */
+package org.targetedmoney.node.cli;

@@ -1,0 +1,187 @@
+package org.targetedmoney.node.run;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.targetedmoney.netconfig.genesis.GenesisException;
+import org.targetedmoney.netconfig.genesis.GenesisReader;
+import org.targetedmoney.netconfig.genesis.GenesisWriter;
+import org.targetedmoney.node.admission.Admission;
+import org.targetedmoney.node.api.EthApi;
+import org.targetedmoney.node.api.EthJson;
+import org.targetedmoney.node.api.Hex;
+import org.targetedmoney.node.chain.BlockExecutor;
+import org.targetedmoney.node.chain.BlockHeader;
+import org.targetedmoney.node.chain.BlockResult;
+import org.targetedmoney.node.chain.TxReceipt;
+import org.targetedmoney.node.ledger.LedgerApplier;
+import org.targetedmoney.node.ledger.RocksChainStore;
+import org.targetedmoney.node.ordering.RaftOrdering;
+import org.targetedmoney.node.ordering.RaftSettings;
+import org.targetedmoney.node.rpc.HealthReport;
+import org.targetedmoney.node.rpc.JsonRpcServer;
+import org.targetedmoney.node.rpc.RpcConfig;
+import org.targetedmoney.node.rpc.RpcMethodRegistry;
+import org.targetedmoney.node.rpc.RpcMetrics;
+import org.targetedmoney.node.rpc.SubscriptionHub;
+import org.targetedmoney.node.tx.SenderRecovery;
+import org.targetedmoney.node.tx.TxDecoder;
+import org.targetedmoney.policy.abi.Keccak;
+import org.targetedmoney.policy.genesis.Genesis;
+import org.targetedmoney.policy.genesis.GenesisState;
+import org.targetedmoney.policy.state.Entity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running node. {@link #start} brings it up in dependency order; {@link #close} stops it in reverse. */
+public final class LedgerNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerNode.class);
+
+    /** Why a node could not start, in words for the person who started it. */
+    public static final class StartException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final List<AutoCloseable> stopOrder = new ArrayList<>();
+    private final Genesis genesis;
+    private RocksChainStore store;
+    private LedgerApplier applier;
+    private Vertx vertx;
+    private JsonRpcServer server;
+
+    private LedgerNode(Genesis genesis) {
+        this.genesis = genesis;
+    }
+
+    public static LedgerNode start(NodeConfig config) throws StartException {
+        Genesis genesis;
+        try {
+            genesis = GenesisReader.read(config.genesisFile());
+        } catch (GenesisException e) {
+            throw new StartException("invalid genesis " + config.genesisFile() + ":\n" + e.getMessage(), e);
+        }
+        LedgerNode node = new LedgerNode(genesis);
+        try {
+            node.startParts(config);
+            return node;
+        } catch (StartException e) {
+            node.close();
+            throw e;
+        } catch (RuntimeException e) {
+            node.close();
+            throw new StartException("cannot start the node: " + e.getMessage(), e);
+        }
+    }
+
+    private void startParts(NodeConfig config) throws StartException {
+        store = RocksChainStore.open(config.dataDir().resolve("chain"));
+        stopOrder.add(store);
+        initGenesis();
+        TxAdapters tx = new TxAdapters(new TxDecoder(genesis.chainId()), SenderRecovery.best());
+        applier = new LedgerApplier(store, new BlockExecutor(genesis.epochScheme()), tx::parse);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        NodeMetrics metrics = new NodeMetrics(registry);
+        RpcMetrics rpcMetrics = new RpcMetrics(registry);
+        SubscriptionHub hub = new SubscriptionHub(rpcMetrics);
+
+        RaftOrdering ordering = RaftOrdering.start(
+                RaftSettings.singlePeer(config.dataDir().resolve("raft"), config.raftPort()), applier);
+        stopOrder.add(0, ordering);
+        ExecutorService verifyPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("verify-", 0).daemon().factory());
+        stopOrder.add(0, verifyPool::shutdownNow);
+        Admission admission = new Admission(tx::verify, verifyPool, store::nonce, ordering::submit,
+                () -> config.clock().millis() / 1000, genesis.validators().get(0));
+        stopOrder.add(0, admission);
+        applier.addListener(block -> admission.onBlockStored(block));
+        applier.addListener(block -> publish(hub, block));
+
+        ExecutorService readPool = Executors.newFixedThreadPool(2,
+                Thread.ofPlatform().name("rpc-read-", 0).daemon().factory());
+        stopOrder.add(0, readPool::shutdownNow);
+        EthApi api = new EthApi(genesis.chainId(), store, admission, genesis.epochScheme(),
+                () -> config.clock().millis() / 1000, readPool, tx::render);
+        RpcMethodRegistry methods = new RpcMethodRegistry();
+        api.methods().forEach((name, m) -> methods.register(name, p -> Future.fromCompletionStage(m.call(p))));
+
+        vertx = Vertx.vertx(JsonRpcServer.vertxOptions());
+        stopOrder.add(0, () -> vertx.close().await(10, TimeUnit.SECONDS));
+        server = new JsonRpcServer(RpcConfig.defaults().withHost(config.host()).withPort(config.rpcPort()),
+                methods, hub, rpcMetrics, () -> HealthReport.up(new JsonObject()
+                        .put("blockNumber", applier.head().number()).put("queued", admission.queued())));
+        try {
+            vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new StartException("cannot listen for JSON-RPC on " + config.host() + ":" + config.rpcPort()
+                    + ": " + e.getMessage(), e);
+        }
+        applier.addListener(block -> metrics.blockStored(block, applier.lastApplyNanos()));
+        LOG.info("node up: chain {} head {} rpc {}:{}", genesis.chainId(), applier.head().number(), config.host(),
+                server.actualPort());
+    }
+
+    /** Creates block 0 on an empty store, or checks that the store was made from this very genesis. */
+    private void initGenesis() throws StartException {
+        byte[] id = Keccak.hash(GenesisWriter.toJson(genesis).getBytes(StandardCharsets.UTF_8));
+        byte[] stored = store.genesisId();
+        if (stored == null) {
+            List<Entity> entities = GenesisState.entities(genesis);
+            BlockHeader header = BlockExecutor.genesisHeader(genesis.timestampSeconds(),
+                    genesis.epochScheme().epochAt(genesis.timestampSeconds()), entities);
+            store.storeGenesis(header, entities, id);
+        } else if (!Arrays.equals(stored, id)) {
+            throw new StartException("the data directory holds a chain made from another genesis (id "
+                    + Hex.data(stored) + ", this genesis is " + Hex.data(id) + "); use a new --data-dir", null);
+        }
+    }
+
+    private static void publish(SubscriptionHub hub, BlockResult block) {
+        hub.publishNewHead(EthJson.block(block.header(), block.hash(), new io.vertx.core.json.JsonArray(), 0));
+        List<JsonObject> logs = new ArrayList<>();
+        for (TxReceipt r : block.receipts()) {
+            for (int i = 0; i < r.logs().size(); i++) {
+                logs.add(EthJson.log(r.logs().get(i), r, block.hash(), r.firstLogIndex() + i));
+            }
+        }
+        if (!logs.isEmpty()) {
+            hub.publishLogs(logs);
+        }
+    }
+
+    public int rpcPort() {
+        return server.actualPort();
+    }
+
+    public long chainId() {
+        return genesis.chainId();
+    }
+
+    public long headBlock() {
+        return applier.head().number();
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : stopOrder) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+        stopOrder.clear();
+    }
+}
