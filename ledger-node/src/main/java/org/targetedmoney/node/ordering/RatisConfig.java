@@ -1,0 +1,74 @@
+package org.targetedmoney.node.ordering;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.RetryPolicy;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/** Translates {@link RaftSettings} into Ratis properties; one place for every Ratis knob we turn. */
+final class RatisConfig {
+
+  /** Snapshots kept on disk: the newest, plus one in case the newest is being sent to a follower. */
+  private static final int SNAPSHOTS_RETAINED = 2;
+  /** Client retries cover a leader election (a few election timeouts) before a submission fails. */
+  private static final int SUBMIT_MAX_ATTEMPTS = 60;
+  private static final TimeDuration SUBMIT_RETRY_SLEEP = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
+  /** Slack above our own in-flight limit so the Ratis client's internal semaphore never blocks a caller. */
+  private static final int CLIENT_OUTSTANDING_SLACK = 16;
+  /** Ratis requires the gRPC message limit to exceed the appender limit by at least 1 MB. */
+  private static final long GRPC_MESSAGE_HEADROOM_BYTES = 2L << 20;
+
+  private RatisConfig() {
+  }
+
+  static RaftProperties serverProperties(RaftSettings settings) {
+    RaftProperties props = commonProperties(settings);
+    // Bind the advertised address only, not every interface.
+    GrpcConfigKeys.Server.setHost(props, settings.selfHost());
+    GrpcConfigKeys.Server.setPort(props, settings.selfPort());
+    RaftServerConfigKeys.setStorageDir(props, List.of(settings.storageDir().toFile()));
+    RaftServerConfigKeys.Rpc.setTimeoutMin(props, millis(settings.electionTimeoutMin().toMillis()));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(props, millis(settings.electionTimeoutMax().toMillis()));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(props, SizeInBytes.valueOf(settings.logSegmentBytes()));
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(props, SizeInBytes.valueOf(settings.appenderBufferBytes()));
+    RaftServerConfigKeys.Log.setWriteBufferSize(props, SizeInBytes.valueOf(settings.logWriteBufferBytes()));
+    boolean autoSnapshot = settings.snapshotAutoTriggerEntries() > 0;
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(props, autoSnapshot);
+    if (autoSnapshot) {
+      RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, settings.snapshotAutoTriggerEntries());
+    }
+    RaftServerConfigKeys.Snapshot.setRetentionFileNum(props, SNAPSHOTS_RETAINED);
+    return props;
+  }
+
+  static RaftProperties clientProperties(RaftSettings settings) {
+    RaftProperties props = commonProperties(settings);
+    RaftClientConfigKeys.Async.setOutstandingRequestsMax(props, settings.maxInFlight() + CLIENT_OUTSTANDING_SLACK);
+    return props;
+  }
+
+  static RetryPolicy submitRetryPolicy() {
+    return RetryPolicies.retryUpToMaximumCountWithFixedSleep(SUBMIT_MAX_ATTEMPTS, SUBMIT_RETRY_SLEEP);
+  }
+
+  private static RaftProperties commonProperties(RaftSettings settings) {
+    RaftProperties props = new RaftProperties();
+    RaftConfigKeys.Rpc.setType(props, SupportedRpcType.GRPC);
+    // A gRPC message must carry a full appender batch, with room for its framing.
+    GrpcConfigKeys.setMessageSizeMax(props,
+        SizeInBytes.valueOf(settings.appenderBufferBytes() + GRPC_MESSAGE_HEADROOM_BYTES));
+    return props;
+  }
+
+  private static TimeDuration millis(long ms) {
+    return TimeDuration.valueOf(ms, TimeUnit.MILLISECONDS);
+  }
+}
