@@ -79,7 +79,7 @@ final class ApplierStateMachine extends BaseStateMachine {
     LogPosition stored = applier.lastApplied();
     SnapshotInfo snapshot = snapshots.getLatestSnapshot();
     TermIndex snapshotAt = snapshot == null ? TermIndex.INITIAL_VALUE : snapshot.getTermIndex();
-    if (snapshot != null && snapshotAt.getIndex() > stored.index()) {
+    if (snapshot != null && snapshots.applierPositionIn(snapshotAt).index() > stored.index()) {
       LOG.info("Restoring applier (at {}) from snapshot {}", stored, snapshotAt);
       applier.restoreFrom(snapshots.dirOf(snapshotAt));
       stored = applier.lastApplied();
@@ -149,7 +149,7 @@ final class ApplierStateMachine extends BaseStateMachine {
       return latestIndex;
     }
     try {
-      snapshots.create(last, applier::checkpoint);
+      snapshots.create(last, applier.lastApplied(), applier::checkpoint);
     } catch (RuntimeException e) {
       throw new IOException("applier checkpoint for snapshot " + last + " failed", e);
     }

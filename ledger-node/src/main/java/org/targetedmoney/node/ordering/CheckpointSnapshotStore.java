@@ -34,6 +34,12 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
 
   private static final Pattern SNAPSHOT_DIR = Pattern.compile("snapshot\\.(\\d+)_(\\d+)");
   private static final String TMP_SUFFIX = ".tmp";
+  /**
+   * The applier's own position inside a snapshot. The snapshot's Raft index can be higher (Raft's
+   * configuration and metadata entries do not reach the applier); knowing the applier's position
+   * spares a full restore when the applier's storage already holds exactly that state.
+   */
+  static final String APPLIER_POSITION_FILE = "applier-position";
 
   private volatile Path root;
   private volatile FileListSnapshotInfo latest;
@@ -68,8 +74,12 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
     return root.resolve(name(termIndex));
   }
 
-  /** Lets {@code writer} fill a fresh directory, then publishes it as the snapshot at {@code termIndex}. */
-  FileListSnapshotInfo create(TermIndex termIndex, Consumer<Path> writer) throws IOException {
+  /**
+   * Lets {@code writer} fill a fresh directory with the applier's state at {@code applierPosition},
+   * then publishes it as the snapshot at {@code termIndex}.
+   */
+  FileListSnapshotInfo create(TermIndex termIndex, LogPosition applierPosition, Consumer<Path> writer)
+      throws IOException {
     Path tmp = root.resolve(name(termIndex) + TMP_SUFFIX);
     Path target = dirOf(termIndex);
     deleteTree(tmp);
@@ -77,12 +87,31 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
     if (!Files.isDirectory(tmp)) {
       throw new IOException("applier wrote no checkpoint into " + tmp);
     }
+    Path marker = tmp.resolve(APPLIER_POSITION_FILE);
+    Files.writeString(marker, applierPosition.term() + " " + applierPosition.index());
+    try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
     deleteTree(target);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     syncDirectory(root);
     FileListSnapshotInfo info = describe(target, termIndex);
     latest = info;
     return info;
+  }
+
+  /**
+   * The applier's position stored in the snapshot at {@code termIndex}; if the marker is missing or
+   * unreadable, the snapshot's own position, which makes the caller restore to be safe.
+   */
+  LogPosition applierPositionIn(TermIndex termIndex) {
+    Path marker = dirOf(termIndex).resolve(APPLIER_POSITION_FILE);
+    try {
+      String[] parts = Files.readString(marker).trim().split(" ");
+      return new LogPosition(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    } catch (IOException | RuntimeException e) {
+      return new LogPosition(termIndex.getTerm(), termIndex.getIndex());
+    }
   }
 
   @Override

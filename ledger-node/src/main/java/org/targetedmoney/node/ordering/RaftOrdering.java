@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -35,6 +37,8 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
  * thread: keep them short and non-blocking.
  */
 public final class RaftOrdering implements AutoCloseable {
+
+  private static final long LEADER_POLL_MILLIS = 20;
 
   private final RaftSettings settings;
   private final RaftGroup group;
@@ -93,7 +97,7 @@ public final class RaftOrdering implements AutoCloseable {
 
   private static RaftGroup groupOf(RaftSettings settings) {
     List<RaftPeer> peers = new ArrayList<>();
-    settings.peers().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(p ->
+    settings.peers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(p ->
         peers.add(RaftPeer.newBuilder().setId(p.getKey()).setAddress(p.getValue()).build()));
     return RaftGroup.valueOf(RaftGroupId.valueOf(settings.groupId()), peers);
   }
@@ -173,18 +177,43 @@ public final class RaftOrdering implements AutoCloseable {
 
   /** Whether this peer currently leads the group. */
   public boolean isLeader() {
-    try {
-      return server.getDivision(group.getGroupId()).getInfo().isLeader();
-    } catch (IOException e) {
-      throw new OrderingException("Raft group " + settings.groupId() + " is not on this server", e);
-    }
+    return divisionInfo().isLeader();
   }
 
   /** The id of the current leader, if this peer knows one. */
   public Optional<String> leaderId() {
+    return Optional.ofNullable(divisionInfo().getLeaderId()).map(RaftPeerId::toString);
+  }
+
+  /**
+   * Waits until the group has a leader this peer knows of and, if this peer is it, until it is
+   * ready to accept entries. Submitting earlier works too (the client retries), only slower.
+   *
+   * @throws OrderingException if there is none within {@code timeout}
+   */
+  public void awaitLeader(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      DivisionInfo info = divisionInfo();
+      boolean ready = info.isLeader() ? info.isLeaderReady() : info.getLeaderId() != null;
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new OrderingException("no Raft leader within " + timeout + " for group " + settings.groupId());
+      }
+      try {
+        Thread.sleep(LEADER_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new OrderingException("interrupted while waiting for a Raft leader", e);
+      }
+    }
+  }
+
+  private DivisionInfo divisionInfo() {
     try {
-      RaftPeerId leader = server.getDivision(group.getGroupId()).getInfo().getLeaderId();
-      return Optional.ofNullable(leader).map(RaftPeerId::toString);
+      return server.getDivision(group.getGroupId()).getInfo();
     } catch (IOException e) {
       throw new OrderingException("Raft group " + settings.groupId() + " is not on this server", e);
     }
