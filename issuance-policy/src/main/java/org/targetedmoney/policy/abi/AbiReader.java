@@ -35,7 +35,7 @@ final class AbiReader {
     }
 
     private int wordAt(int arg, int position) throws AbiException {
-        if (position < base || position + WORD > data.length || position < 0) {
+        if (position < base || (long) position + WORD > data.length) {
             throw error(arg, "is truncated (call data has " + (data.length - base) + " bytes after the selector)");
         }
         return position;

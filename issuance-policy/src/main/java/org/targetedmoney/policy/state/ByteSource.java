@@ -14,7 +14,7 @@ final class ByteSource {
     }
 
     private void need(int n) {
-        if (pos + n > buf.length) {
+        if (n < 0 || n > buf.length - pos) {
             throw new IllegalArgumentException("corrupt entity encoding: needs " + n + " bytes at " + pos
                     + " of " + buf.length);
         }
@@ -57,6 +57,9 @@ final class ByteSource {
         int len = u32();
         if (len == -1) {
             return null;
+        }
+        if (len < 0) {
+            throw new IllegalArgumentException("corrupt entity encoding: string length " + len + " at " + (pos - 4));
         }
         need(len);
         String s = new String(buf, pos, len, StandardCharsets.UTF_8);

@@ -124,7 +124,13 @@ public final class EntityCodec {
         int n = listLength(r);
         List<Bucket> buckets = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            buckets.add(new Bucket(r.u32(), r.u32(), r.i64(), r.u32()));
+            int epoch = r.u32();
+            int purpose = r.u32();
+            long amount = r.i64();
+            if (amount <= 0) {
+                throw new IllegalArgumentException("corrupt entity encoding: bucket amount " + amount);
+            }
+            buckets.add(new Bucket(epoch, purpose, amount, r.u32()));
         }
         return new Member(address, territory, household, first, through, buckets);
     }

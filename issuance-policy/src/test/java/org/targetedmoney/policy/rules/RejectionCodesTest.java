@@ -1,0 +1,147 @@
+package org.targetedmoney.policy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.targetedmoney.policy.LedgerFixture.ALICE;
+import static org.targetedmoney.policy.LedgerFixture.AUTHORITY;
+import static org.targetedmoney.policy.LedgerFixture.COMMITTEE_34;
+import static org.targetedmoney.policy.LedgerFixture.FOOD;
+import static org.targetedmoney.policy.LedgerFixture.GROCER;
+import static org.targetedmoney.policy.LedgerFixture.REGISTRAR;
+import static org.targetedmoney.policy.LedgerFixture.STRANGER;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.targetedmoney.policy.LedgerFixture;
+import org.targetedmoney.policy.call.Call;
+import org.targetedmoney.policy.state.Entity;
+
+/**
+ * One story per rejection code: every code the rules can return is reachable, and a rejected call never
+ * changes the state. READ_ONLY is the ABI decoder's (see CallDecoderTest).
+ */
+class RejectionCodesTest {
+
+    /** For each code, a call that gets it on a ledger where Alice (Sète) has a month of food and a grocer is conventioned. */
+    private static final Map<RejectionCode, Function<LedgerFixture, Rejection>> STORIES =
+            new EnumMap<>(RejectionCode.class);
+
+    static {
+        STORIES.put(RejectionCode.FORBIDDEN_ROLE, l -> l.rejected(STRANGER, new Call.OpenEpoch(1),
+                RejectionCode.FORBIDDEN_ROLE));
+        STORIES.put(RejectionCode.OUT_OF_SCOPE, l -> l.rejected(COMMITTEE_34,
+                new Call.ConventionProvider(GROCER, List.of(FOOD), "FR-IDF", 0, 1), RejectionCode.OUT_OF_SCOPE));
+        STORIES.put(RejectionCode.UNKNOWN_PURPOSE, l -> l.rejected(ALICE, l.payCall(GROCER, 42, 1),
+                RejectionCode.UNKNOWN_PURPOSE));
+        STORIES.put(RejectionCode.UNKNOWN_TERRITORY, l -> l.rejected(REGISTRAR,
+                new Call.EnrolMember(STRANGER, "FR-BRE", 1), RejectionCode.UNKNOWN_TERRITORY));
+        STORIES.put(RejectionCode.ALREADY_EXISTS, l -> l.rejected(AUTHORITY, new Call.AddTerritory("FR"),
+                RejectionCode.ALREADY_EXISTS));
+        STORIES.put(RejectionCode.INVALID_ARGUMENT, l -> l.rejected(AUTHORITY, new Call.AddPurpose("x", "y"),
+                RejectionCode.INVALID_ARGUMENT));
+        STORIES.put(RejectionCode.NOT_MEMBER, l -> l.rejected(STRANGER, l.payCall(GROCER, FOOD, 1),
+                RejectionCode.NOT_MEMBER));
+        STORIES.put(RejectionCode.ALREADY_ENROLLED, l -> l.rejected(REGISTRAR,
+                new Call.EnrolMember(ALICE, "FR", 1), RejectionCode.ALREADY_ENROLLED));
+        STORIES.put(RejectionCode.NOT_CONVENTIONED, l -> l.rejected(ALICE, l.payCall(STRANGER, FOOD, 1),
+                RejectionCode.NOT_CONVENTIONED));
+        STORIES.put(RejectionCode.CONVENTION_SUSPENDED, l -> {
+            l.ok(AUTHORITY, new Call.SuspendConvention(GROCER, FOOD));
+            return l.rejected(ALICE, l.payCall(GROCER, FOOD, 1), RejectionCode.CONVENTION_SUSPENDED);
+        });
+        STORIES.put(RejectionCode.CONVENTION_NOT_IN_FORCE, l -> {
+            l.atEpoch(1001);
+            return l.rejected(ALICE, l.payCall(GROCER, FOOD, 1), RejectionCode.CONVENTION_NOT_IN_FORCE);
+        });
+        STORIES.put(RejectionCode.TERRITORY_NOT_COVERED, l -> {
+            l.convention(LedgerFixture.PARIS_MARKET, "FR-IDF-75", FOOD);
+            return l.rejected(ALICE, l.payCall(LedgerFixture.PARIS_MARKET, FOOD, 1),
+                    RejectionCode.TERRITORY_NOT_COVERED);
+        });
+        STORIES.put(RejectionCode.INSUFFICIENT_BALANCE, l -> l.rejected(ALICE, l.payCall(GROCER, FOOD, 15_001),
+                RejectionCode.INSUFFICIENT_BALANCE));
+        STORIES.put(RejectionCode.INVALID_AMOUNT, l -> l.rejected(ALICE, l.payCall(GROCER, FOOD, 0),
+                RejectionCode.INVALID_AMOUNT));
+        STORIES.put(RejectionCode.EPOCH_NOT_REACHED, l -> l.rejected(AUTHORITY, new Call.OpenEpoch(1),
+                RejectionCode.EPOCH_NOT_REACHED));
+        STORIES.put(RejectionCode.EPOCH_ALREADY_OPEN, l -> l.rejected(AUTHORITY, new Call.OpenEpoch(0),
+                RejectionCode.EPOCH_ALREADY_OPEN));
+        STORIES.put(RejectionCode.POLICY_IN_PAST, l -> l.rejected(AUTHORITY,
+                new Call.SetAllowancePolicy(FOOD, List.of(1L), 1, 0), RejectionCode.POLICY_IN_PAST));
+        STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
+            for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
+                l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
+            }
+            return l.rejected(AUTHORITY, new Call.AddPurpose("EXTRA", "p"), RejectionCode.LIMIT_EXCEEDED);
+        });
+    }
+
+    private static LedgerFixture aliceWithAMonthOfFood() {
+        LedgerFixture l = LedgerFixture.fresh();
+        l.enrol(ALICE, "FR-OCC-34-172", 1).convention(GROCER, "FR-OCC-34", FOOD);
+        l.open(0);
+        return l;
+    }
+
+    @Test
+    void everyRuleCode_isReachable_andItsRejectionChangesNothing() {
+        assertThat(STORIES.keySet()).isEqualTo(EnumSet.complementOf(EnumSet.of(RejectionCode.READ_ONLY)));
+        STORIES.forEach((code, story) -> assertThat(story.apply(aliceWithAMonthOfFood()).code()).isEqualTo(code));
+    }
+
+    @Test
+    void apply_neverMutatesTheViewItIsGiven_evenWhenApplied() {
+        LedgerFixture l = aliceWithAMonthOfFood();
+        byte[] before = l.root();
+
+        Outcome outcome = Rules.apply(l.state, l.ctx(ALICE), l.payCall(GROCER, FOOD, 100));
+
+        assertThat(outcome).isInstanceOf(Outcome.Applied.class);
+        assertThat(l.root()).isEqualTo(before);
+    }
+
+    @Test
+    void execute_advancesTheNonceWhetherTheCallIsAppliedOrRejected() {
+        LedgerFixture l = aliceWithAMonthOfFood();
+
+        Rules.Execution applied = Rules.execute(l.state, l.ctx(ALICE), 0, l.payCall(GROCER, FOOD, 100));
+        assertThat(applied.outcome()).isInstanceOf(Outcome.Applied.class);
+        assertThat(applied.nonceWrite()).isEqualTo(new Entity.Nonce(ALICE, 1));
+        l.state.put(applied.nonceWrite());
+
+        Rules.Execution rejected = Rules.execute(l.state, l.ctx(ALICE), 1, l.payCall(GROCER, FOOD, 0));
+        assertThat(rejected.outcome()).isInstanceOf(Outcome.Rejected.class);
+        assertThat(rejected.nonceWrite()).isEqualTo(new Entity.Nonce(ALICE, 2));
+    }
+
+    @Test
+    void execute_withAnythingButTheNextNonce_isRefusedAsANodeBug() {
+        LedgerFixture l = aliceWithAMonthOfFood();
+        l.state.put(new Entity.Nonce(ALICE, 5));
+
+        for (long wrong : new long[] {0, 4, 6}) {
+            assertThatThrownBy(() -> Rules.execute(l.state, l.ctx(ALICE), wrong, l.payCall(GROCER, FOOD, 1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("next nonce 5");
+        }
+    }
+
+    @Test
+    void rejection_reasonText_startsWithTheStableCode() {
+        assertThat(new Rejection(RejectionCode.NOT_CONVENTIONED, "no convention").reasonText())
+                .isEqualTo("NOT_CONVENTIONED: no convention");
+    }
+
+    @Test
+    void rejectionCodes_areAStablePublicContract() {
+        assertThat(RejectionCode.values()).extracting(Enum::name).containsExactly(
+                "FORBIDDEN_ROLE", "OUT_OF_SCOPE", "UNKNOWN_PURPOSE", "UNKNOWN_TERRITORY", "ALREADY_EXISTS",
+                "INVALID_ARGUMENT", "NOT_MEMBER", "ALREADY_ENROLLED", "NOT_CONVENTIONED", "CONVENTION_SUSPENDED",
+                "CONVENTION_NOT_IN_FORCE", "TERRITORY_NOT_COVERED", "INSUFFICIENT_BALANCE", "INVALID_AMOUNT",
+                "EPOCH_NOT_REACHED", "EPOCH_ALREADY_OPEN", "POLICY_IN_PAST", "LIMIT_EXCEEDED", "READ_ONLY");
+    }
+
+}
