@@ -86,18 +86,56 @@ public final class Admission implements AutoCloseable {
             if (waiting.containsKey(key)) {
                 throw AdmissionException.refused("already known: transaction 0x" + key + " is being ordered");
             }
-            String nonceProblem = nonces.reserve(tx.sender(), tx.nonce(), stateNonce);
-            if (nonceProblem != null) {
-                throw AdmissionException.refused(nonceProblem);
+            long expected = nonces.expected(tx.sender(), stateNonce);
+            if (tx.nonce() < expected) {
+                throw AdmissionException.refused("nonce too low: " + tx.nonce() + " was already used by "
+                        + tx.sender() + ", next is " + expected);
             }
             waiting.put(key, done);
-            queue.add(tx);
+            if (tx.nonce() > expected) {
+                String refused = nonces.park(tx, done, expected, System.nanoTime());
+                if (refused != null) {
+                    waiting.remove(key);
+                    throw AdmissionException.refused(refused);
+                }
+                return;
+            }
+            admit(tx);
+            for (PendingNonces.Parked p = nonces.unpark(tx.sender()); p != null; p = nonces.unpark(tx.sender())) {
+                admit(p.tx());
+            }
             lock.notifyAll();
         }
     }
 
+    private void admit(OrderedTx tx) {
+        nonces.admitted(tx.sender(), tx.nonce());
+        queue.add(tx);
+    }
+
+    /** Refuses the transactions that waited too long for a missing nonce. */
+    private void expireParked() {
+        List<PendingNonces.Parked> expired = new ArrayList<>();
+        synchronized (lock) {
+            nonces.expire(System.nanoTime(), expired::add);
+        }
+        for (PendingNonces.Parked p : expired) {
+            waiting.remove(HexFormat.of().formatHex(p.tx().hash()));
+            @SuppressWarnings("unchecked")
+            CompletableFuture<byte[]> f = (CompletableFuture<byte[]>) p.caller();
+            f.completeExceptionally(AdmissionException.refused("nonce too high: " + p.tx().nonce() + " of "
+                    + p.tx().sender() + " waited " + PendingNonces.PARK_TIMEOUT_NANOS / 1_000_000_000L
+                    + " s for the missing nonces before it"));
+        }
+    }
+
     private void batchLoop() {
+        long lastSweep = System.nanoTime();
         while (!closed) {
+            if (System.nanoTime() - lastSweep > 1_000_000_000L) {
+                expireParked();
+                lastSweep = System.nanoTime();
+            }
             List<OrderedTx> batch = nextBatch();
             if (batch.isEmpty()) {
                 continue;
@@ -145,8 +183,11 @@ public final class Admission implements AutoCloseable {
     private List<OrderedTx> nextBatch() {
         synchronized (lock) {
             try {
-                while (queue.isEmpty() && !closed) {
-                    lock.wait(100);
+                if (queue.isEmpty()) {
+                    lock.wait(100); // then return, even empty, so the caller can expire parked transactions
+                }
+                if (queue.isEmpty()) {
+                    return List.of();
                 }
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_ENTRY_DELAY_MILLIS);
                 long left;
@@ -213,7 +254,7 @@ public final class Admission implements AutoCloseable {
     /** The next nonce {@code sender} may use, counting admitted transactions not yet in a block. */
     public long pendingNonce(Address sender, long stateNonce) {
         synchronized (lock) {
-            return nonces.peek(sender, stateNonce);
+            return nonces.expected(sender, ignored -> stateNonce);
         }
     }
 
