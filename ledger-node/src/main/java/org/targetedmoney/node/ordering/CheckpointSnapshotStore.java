@@ -1,5 +1,6 @@
 package org.targetedmoney.node.ordering;
 
+import org.targetedmoney.node.storage.Directories;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -82,7 +83,7 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
       throws IOException {
     Path tmp = root.resolve(name(termIndex) + TMP_SUFFIX);
     Path target = dirOf(termIndex);
-    deleteTree(tmp);
+    Directories.deleteTree(tmp);
     writer.accept(tmp);
     if (!Files.isDirectory(tmp)) {
       throw new IOException("applier wrote no checkpoint into " + tmp);
@@ -92,9 +93,9 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
     try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE)) {
       channel.force(true);
     }
-    deleteTree(target);
+    Directories.deleteTree(target);
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    syncDirectory(root);
+    Directories.sync(root);
     FileListSnapshotInfo info = describe(target, termIndex);
     latest = info;
     return info;
@@ -126,11 +127,11 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
     dirs.sort(Comparator.comparingLong((Path d) -> parse(d).getIndex()).reversed());
     // keep <= 0 is Ratis' "retain all".
     for (int i = keep; keep > 0 && i < dirs.size(); i++) {
-      deleteTree(dirs.get(i));
+      Directories.deleteTree(dirs.get(i));
     }
     try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(root, "*" + TMP_SUFFIX)) {
       for (Path dir : leftovers) {
-        deleteTree(dir);
+        Directories.deleteTree(dir);
       }
     }
   }
@@ -169,33 +170,5 @@ final class CheckpointSnapshotStore implements StateMachineStorage {
     }
     files.sort(Comparator.comparing(f -> f.getPath().toString()));
     return new FileListSnapshotInfo(files, termIndex);
-  }
-
-  private static void syncDirectory(Path dir) throws IOException {
-    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

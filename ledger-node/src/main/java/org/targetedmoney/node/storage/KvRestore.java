@@ -31,14 +31,14 @@ final class KvRestore {
     Path restoring = sibling(dataDir, RESTORING_SUFFIX);
     Path replaced = sibling(dataDir, REPLACED_SUFFIX);
     try {
-      deleteTree(restoring);
+      Directories.deleteTree(restoring);
       copyFlat(checkpointDir, restoring);
-      deleteTree(replaced);
+      Directories.deleteTree(replaced);
       if (Files.exists(dataDir)) {
         Files.move(dataDir, replaced, StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(restoring, dataDir, StandardCopyOption.ATOMIC_MOVE);
-      deleteTree(replaced);
+      Directories.deleteTree(replaced);
     } catch (IOException e) {
       throw new StorageException("restore from checkpoint " + checkpointDir, dataDir, e);
     }
@@ -52,8 +52,8 @@ final class KvRestore {
       if (!Files.exists(dataDir) && Files.exists(replaced)) {
         Files.move(replaced, dataDir, StandardCopyOption.ATOMIC_MOVE);
       }
-      deleteTree(replaced);
-      deleteTree(restoring);
+      Directories.deleteTree(replaced);
+      Directories.deleteTree(restoring);
     } catch (IOException e) {
       throw new StorageException("recover interrupted restore", dataDir, e);
     }
@@ -71,34 +71,10 @@ final class KvRestore {
         }
       }
     }
-    try (FileChannel dir = FileChannel.open(to, StandardOpenOption.READ)) {
-      dir.force(true);
-    }
+    Directories.sync(to);
   }
 
   private static Path sibling(Path dataDir, String suffix) {
     return dataDir.resolveSibling(dataDir.getFileName() + suffix);
-  }
-
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }
