@@ -38,6 +38,7 @@ final class ApplierStateMachine extends BaseStateMachine {
   private final AppliedWaiters waiters = new AppliedWaiters();
   private volatile long applierIndex = RaftLog.INVALID_LOG_INDEX;
   private volatile long ratisIndex = RaftLog.INVALID_LOG_INDEX;
+  private volatile OrderingException halted;
 
   ApplierStateMachine(EntryApplier applier) {
     this.applier = applier;
@@ -111,6 +112,7 @@ final class ApplierStateMachine extends BaseStateMachine {
         // Ratis would log a failed future and go on with the next entry; throwing halts this peer
         // instead, which is right: its state is now unknown and must not diverge silently.
         OrderingException halt = new OrderingException("applier failed on entry " + index + "; peer halted", e);
+        halted = halt;
         waiters.failAll(halt);
         throw halt;
       }
@@ -160,6 +162,11 @@ final class ApplierStateMachine extends BaseStateMachine {
   @Override
   public CheckpointSnapshotStore getStateMachineStorage() {
     return snapshots;
+  }
+
+  /** Why this peer stopped applying, or null while it runs. */
+  OrderingException halted() {
+    return halted;
   }
 
   /** Completes once this peer has applied {@code index}. */

@@ -132,6 +132,10 @@ public final class RaftOrdering implements AutoCloseable {
     if (closed) {
       return CompletableFuture.failedFuture(new OrderingException("ordering is closed"));
     }
+    OrderingException halt = stateMachine.halted();
+    if (halt != null) {
+      return CompletableFuture.failedFuture(halt);
+    }
     if (!inFlight.tryAcquire()) {
       return CompletableFuture.failedFuture(new OrderingBusyException(settings.maxInFlight()));
     }
@@ -217,6 +221,14 @@ public final class RaftOrdering implements AutoCloseable {
     } catch (IOException e) {
       throw new OrderingException("Raft group " + settings.groupId() + " is not on this server", e);
     }
+  }
+
+  /**
+   * Why this peer stopped, if its applier failed: the peer halts rather than skip an entry, and
+   * must be restarted once the cause is fixed (the entry is applied again then).
+   */
+  public Optional<OrderingException> haltCause() {
+    return Optional.ofNullable(stateMachine.halted());
   }
 
   /** The last log index applied on this peer (Raft's own entries included). */

@@ -28,6 +28,8 @@ final class CountingApplier implements EntryApplier, AutoCloseable {
   final List<Long> appliedThisRun = new CopyOnWriteArrayList<>();
   /** Number of restoreFrom calls on this instance. */
   volatile int restores;
+  /** When set, apply of an entry with these bytes fails (before any write). */
+  volatile byte[] poison;
   /** When set, apply waits for it: holds entries in flight for back-pressure tests. */
   volatile CountDownLatch gate;
 
@@ -39,6 +41,9 @@ final class CountingApplier implements EntryApplier, AutoCloseable {
   @Override
   public void apply(long index, long term, byte[] entry) {
     awaitGate();
+    if (poison != null && java.util.Arrays.equals(poison, entry)) {
+      throw new IllegalStateException("poisoned entry at " + index);
+    }
     long count = counter() + 1;
     try (WriteSet<Cf> ws = store.newWriteSet()) {
       ws.put(Cf.STATE, COUNTER, longBytes(count))

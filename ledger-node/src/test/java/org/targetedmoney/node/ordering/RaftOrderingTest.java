@@ -212,6 +212,36 @@ class RaftOrderingTest {
   }
 
   @Test
+  void applyFailure_haltsPeer_andRestartAppliesTheEntryAgain() throws Exception {
+    RaftSettings settings = onePeer();
+    long failedIndex;
+    try (CountingApplier applier = new CountingApplier(stateDir());
+         RaftOrdering ordering = RaftOrdering.start(settings, applier)) {
+      submitAll(ordering, List.of("fine"));
+      applier.poison = entry("bad");
+      CompletableFuture<Long> bad = ordering.submit(entry("bad"));
+      assertThatThrownBy(() -> bad.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+      while (ordering.haltCause().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(ordering.haltCause()).get().extracting(Throwable::getMessage).asString().contains("peer halted");
+      failedIndex = applier.lastApplied().index() + 1;
+      assertThat(ordering.submit(entry("after")).isCompletedExceptionally()).isTrue();
+      assertThat(applier.counter()).isEqualTo(1);
+    }
+    // Cause fixed (no poison in the new applier): the committed entry is applied on restart.
+    try (CountingApplier applier = new CountingApplier(stateDir());
+         RaftOrdering ordering = RaftOrdering.start(settings, applier)) {
+      List<Long> next = submitAll(ordering, List.of("next"));
+      assertThat(applier.appliedThisRun).hasSize(2).endsWith(next.getFirst());
+      assertThat(applier.appliedThisRun.getFirst()).isGreaterThanOrEqualTo(failedIndex);
+      assertThat(new String(applier.entryAt(applier.appliedThisRun.getFirst()), UTF_8)).isEqualTo("bad");
+      assertThat(applier.counter()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void start_refusesWhenApplierHasStateButRaftLogIsMissing() throws Exception {
     RaftSettings settings = onePeer();
     try (CountingApplier applier = new CountingApplier(stateDir());
