@@ -1,0 +1,79 @@
+package org.targetedmoney.wallet.auditor;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.targetedmoney.policy.abi.SystemContracts;
+import org.targetedmoney.wallet.core.LedgerAbi;
+import org.targetedmoney.wallet.core.LedgerConnection;
+import org.targetedmoney.wallet.core.LedgerRequestException;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/** What an auditor reads: events, totals per purpose, and the node's recomputed conservation check. */
+public final class AuditorClient {
+    private final LedgerConnection ledger;
+
+    public AuditorClient(LedgerConnection ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Running totals of a purpose, as the ledger keeps them (cents). */
+    public record PurposeTotals(long issued, long spent, long redeemed, long expired, long providerBalances,
+                                long memberBalances) {
+        /** issued = member balances + provider balances + redeemed + expired. */
+        public boolean conserved() {
+            return issued == memberBalances + providerBalances + redeemed + expired;
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    public PurposeTotals purposeTotals(int purpose) throws LedgerRequestException {
+        List<Type> t = ledger.call(LedgerAbi.purposeTotals(purpose));
+        return new PurposeTotals(LedgerAbi.asLong(t.get(0)), LedgerAbi.asLong(t.get(1)), LedgerAbi.asLong(t.get(2)),
+                LedgerAbi.asLong(t.get(3)), LedgerAbi.asLong(t.get(4)), LedgerAbi.asLong(t.get(5)));
+    }
+
+    /** The ledger's events in a block range, decoded, in order. */
+    public List<LedgerEvent> events(long fromBlock, long toBlock) throws LedgerRequestException {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(fromBlock)),
+                DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(toBlock)), SystemContracts.LEDGER.toHex());
+        EthLog logs;
+        try {
+            logs = ledger.web3j().ethGetLogs(filter).send();
+        } catch (IOException e) {
+            throw new LedgerRequestException("the node is unreachable: " + e.getMessage(), e);
+        }
+        if (logs.hasError()) {
+            throw new LedgerRequestException(logs.getError().getCode(), "eth_getLogs: " + logs.getError().getMessage());
+        }
+        List<LedgerEvent> out = new ArrayList<>();
+        for (EthLog.LogResult<?> r : logs.getLogs()) {
+            out.add(EventDecoder.decode((Log) r.get()));
+        }
+        return out;
+    }
+
+    /** The result of {@code ledger_invariants}: conservation recomputed by the node from every balance. */
+    public static final class Invariants extends Response<Map<String, Object>> {}
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> invariants() throws LedgerRequestException {
+        try {
+            Invariants r = new Request<>("ledger_invariants", List.of(),
+                    ledger.service(), Invariants.class).send();
+            if (r.hasError()) {
+                throw new LedgerRequestException(r.getError().getCode(), "ledger_invariants: " + r.getError().getMessage());
+            }
+            return r.getResult();
+        } catch (IOException e) {
+            throw new LedgerRequestException("ledger_invariants failed: " + e.getMessage(), e);
+        }
+    }
+}

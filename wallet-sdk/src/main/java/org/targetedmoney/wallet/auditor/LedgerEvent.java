@@ -1,0 +1,25 @@
+package org.targetedmoney.wallet.auditor;
+
+/** Events of the ledger contract, decoded from logs (see ITargetedMoney.sol). Amounts are cents. */
+public sealed interface LedgerEvent {
+    long blockNumber();
+
+    record Issued(long blockNumber, int epoch, int purpose, long amountCents, long memberCount) implements LedgerEvent {}
+
+    record Expired(long blockNumber, int epoch, int purpose, long amountCents) implements LedgerEvent {}
+
+    record Payment(long blockNumber, String member, String provider, int purpose, long amountCents)
+            implements LedgerEvent {}
+
+    record Redeemed(long blockNumber, String provider, int purpose, long amountCents, long redemptionId)
+            implements LedgerEvent {}
+
+    record MemberEnrolled(long blockNumber, String member, String territory, int householdSize, int firstEpoch)
+            implements LedgerEvent {}
+
+    record ProviderConventioned(long blockNumber, String provider, int purpose, String territory)
+            implements LedgerEvent {}
+
+    /** Any other event of the contract, by its signature topic. */
+    record Other(long blockNumber, String topic0) implements LedgerEvent {}
+}

@@ -1,0 +1,92 @@
+package org.targetedmoney.wallet.authority;
+
+import java.util.List;
+import org.targetedmoney.wallet.core.LedgerAbi;
+import org.targetedmoney.wallet.core.LedgerConnection;
+import org.targetedmoney.wallet.core.LedgerRejectedException;
+import org.targetedmoney.wallet.core.LedgerRequestException;
+import org.targetedmoney.wallet.core.TxResult;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.crypto.Credentials;
+
+/**
+ * What the monetary authority, a registrar or a committee does; the ledger checks the role of the
+ * account behind it (a registrar enrols, a committee conventions within its territory, the authority
+ * sets policies and opens epochs).
+ */
+public final class AuthorityClient {
+    private final LedgerConnection ledger;
+    private final Credentials account;
+
+    public AuthorityClient(LedgerConnection ledger, Credentials account) {
+        this.ledger = ledger;
+        this.account = account;
+    }
+
+    /** Enrols a member: only an address, a territory and a household size go on the public ledger. */
+    public TxResult enrolMember(String member, String territory, int householdSize)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.enrolMember(member, territory, householdSize));
+    }
+
+    public TxResult conventionProvider(String provider, List<Integer> purposes, String territory, int validFromEpoch,
+                                       int validUntilEpoch) throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account,
+                LedgerAbi.conventionProvider(provider, purposes, territory, validFromEpoch, validUntilEpoch));
+    }
+
+    public TxResult suspendConvention(String provider, int purpose)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.suspendConvention(provider, purpose));
+    }
+
+    public TxResult resumeConvention(String provider, int purpose)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.resumeConvention(provider, purpose));
+    }
+
+    public TxResult setAllowancePolicy(int purpose, List<Long> amountCentsByHouseholdSize, int expiryEpochs,
+                                       int effectiveFromEpoch) throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.setAllowancePolicy(purpose, amountCentsByHouseholdSize,
+                expiryEpochs, effectiveFromEpoch));
+    }
+
+    /** Opens an epoch: one transaction issues the month's allowance to every member, whatever their number. */
+    public TxResult openEpoch(int epoch) throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.openEpoch(epoch));
+    }
+
+    public TxResult grantRole(String target, int roleBit, String scopeTerritory)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.grantRole(target, roleBit, scopeTerritory));
+    }
+
+    /** The epoch of the latest block time, and the last opened epoch. */
+    public record Epochs(int timeEpoch, int lastOpenedEpoch) {}
+
+    @SuppressWarnings("rawtypes")
+    public Epochs currentEpoch() throws LedgerRequestException {
+        List<Type> out = ledger.call(LedgerAbi.currentEpoch());
+        return new Epochs((int) LedgerAbi.asLong(out.get(0)), (int) LedgerAbi.asLong(out.get(1)));
+    }
+
+    /** Whether {@code member} is enrolled (so scripts can be re-run). */
+    @SuppressWarnings("rawtypes")
+    public boolean isEnrolled(String member) throws LedgerRequestException {
+        List<Type> out = ledger.call(LedgerAbi.memberOf(member));
+        return (Boolean) out.get(0).getValue();
+    }
+
+    /** The id of the purpose with this symbol ({@code FOOD}), or -1. */
+    @SuppressWarnings("rawtypes")
+    public int purposeId(String symbol) throws LedgerRequestException {
+        long count = LedgerAbi.asLong(ledger.call(LedgerAbi.purposeCount()).get(0));
+        for (int id = 1; id <= count; id++) {
+            List<Type> info = ledger.call(LedgerAbi.purposeInfo(id));
+            if (symbol.equals(info.get(0).getValue())) {
+                return id;
+            }
+        }
+        return -1;
+    }
+}

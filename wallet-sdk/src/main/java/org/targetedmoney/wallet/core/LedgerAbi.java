@@ -1,0 +1,132 @@
+package org.targetedmoney.wallet.core;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint8;
+
+/**
+ * The functions of {@code ITargetedMoney.sol} as web3j {@link Function}s: the one place in the SDK that
+ * knows the ABI. Amounts are cents ({@code long}), purposes and epochs are ints.
+ */
+public final class LedgerAbi {
+    private LedgerAbi() {}
+
+    static Address address(String a) {
+        return new Address(a);
+    }
+
+    private static Function tx(String name, Type<?>... args) {
+        return new Function(name, List.of(args), List.of());
+    }
+
+    public static Function enrolMember(String member, String territory, int householdSize) {
+        return tx("enrolMember", address(member), new Utf8String(territory), new Uint8(householdSize));
+    }
+
+    public static Function conventionProvider(String provider, List<Integer> purposes, String territory,
+                                              int validFromEpoch, int validUntilEpoch) {
+        List<Uint32> ids = new ArrayList<>();
+        purposes.forEach(p -> ids.add(new Uint32(p)));
+        return tx("conventionProvider", address(provider), new DynamicArray<>(Uint32.class, ids),
+                new Utf8String(territory), new Uint32(validFromEpoch), new Uint32(validUntilEpoch));
+    }
+
+    public static Function suspendConvention(String provider, int purpose) {
+        return tx("suspendConvention", address(provider), new Uint32(purpose));
+    }
+
+    public static Function resumeConvention(String provider, int purpose) {
+        return tx("resumeConvention", address(provider), new Uint32(purpose));
+    }
+
+    public static Function grantRole(String account, int roleBit, String scopeTerritory) {
+        return tx("grantRole", address(account), new Uint8(roleBit), new Utf8String(scopeTerritory));
+    }
+
+    public static Function addPurpose(String symbol, String name) {
+        return tx("addPurpose", new Utf8String(symbol), new Utf8String(name));
+    }
+
+    public static Function addTerritory(String code) {
+        return tx("addTerritory", new Utf8String(code));
+    }
+
+    public static Function setAllowancePolicy(int purpose, List<Long> amountCentsByHouseholdSize, int expiryEpochs,
+                                              int effectiveFromEpoch) {
+        List<Uint256> amounts = new ArrayList<>();
+        amountCentsByHouseholdSize.forEach(a -> amounts.add(new Uint256(a)));
+        return tx("setAllowancePolicy", new Uint32(purpose), new DynamicArray<>(Uint256.class, amounts),
+                new Uint32(expiryEpochs), new Uint32(effectiveFromEpoch));
+    }
+
+    public static Function openEpoch(int epoch) {
+        return tx("openEpoch", new Uint32(epoch));
+    }
+
+    public static Function pay(String provider, int purpose, long amountCents, byte[] paymentRef) {
+        return tx("pay", address(provider), new Uint32(purpose), new Uint256(amountCents), new Bytes32(paymentRef));
+    }
+
+    public static Function redeem(int purpose, long amountCents) {
+        return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
+    }
+
+    // --- views ---
+
+    private static Function view(String name, List<Type> args, List<TypeReference<?>> outputs) {
+        return new Function(name, args, outputs);
+    }
+
+    public static Function balanceOf(String account, int purpose) {
+        return view("balanceOf", List.of(address(account), new Uint32(purpose)), List.of(new TypeReference<Uint256>() {}));
+    }
+
+    public static Function bucketsOf(String member, int purpose) {
+        return view("bucketsOf", List.of(address(member), new Uint32(purpose)), List.of(
+                new TypeReference<DynamicArray<Uint32>>() {}, new TypeReference<DynamicArray<Uint256>>() {},
+                new TypeReference<DynamicArray<Uint32>>() {}));
+    }
+
+    public static Function memberOf(String member) {
+        return view("memberOf", List.of(address(member)), List.of(new TypeReference<Bool>() {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Uint8>() {}, new TypeReference<Uint32>() {}));
+    }
+
+    public static Function currentEpoch() {
+        return view("currentEpoch", List.of(), List.of(new TypeReference<Uint32>() {}, new TypeReference<Uint32>() {}));
+    }
+
+    public static Function purposeCount() {
+        return view("purposeCount", List.of(), List.of(new TypeReference<Uint32>() {}));
+    }
+
+    public static Function purposeInfo(int purpose) {
+        return view("purposeInfo", List.of(new Uint32(purpose)), List.of(new TypeReference<Utf8String>() {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Address>() {}));
+    }
+
+    public static Function purposeTotals(int purpose) {
+        List<TypeReference<?>> six = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            six.add(new TypeReference<Uint256>() {});
+        }
+        return view("purposeTotals", List.of(new Uint32(purpose)), six);
+    }
+
+    /** The long value of a decoded uint output. */
+    @SuppressWarnings("rawtypes")
+    public static long asLong(Type t) {
+        return ((BigInteger) t.getValue()).longValueExact();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Typed clients of the targeted-money ledger for its four roles, on web3j: {@code member}, {@code provider},
+ * {@code authority} (also registrars and committees), {@code auditor}; {@code core} holds the connection,
+ * the ABI and the typed errors; {@code demo} is the scripted scenario of the README.
+ */
+package org.targetedmoney.wallet;

@@ -1,0 +1,2 @@
+/** The provider's client: balances received, redemption. */
+package org.targetedmoney.wallet.provider;
