@@ -1,0 +1,115 @@
+package org.targetedmoney.node.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.targetedmoney.node.run.TestNetwork.ALICE;
+import static org.targetedmoney.node.run.TestNetwork.AUTHORITY;
+import static org.targetedmoney.node.run.TestNetwork.BOB;
+import static org.targetedmoney.node.run.TestNetwork.COMMITTEE;
+import static org.targetedmoney.node.run.TestNetwork.EPOCH;
+import static org.targetedmoney.node.run.TestNetwork.FOOD;
+import static org.targetedmoney.node.run.TestNetwork.PHARMACY;
+import static org.targetedmoney.node.run.TestNetwork.REGISTRAR;
+import static org.targetedmoney.node.run.TestNetwork.SHOP;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.targetedmoney.wallet.auditor.AuditorClient;
+import org.targetedmoney.wallet.auditor.LedgerEvent;
+import org.targetedmoney.wallet.authority.AuthorityClient;
+import org.targetedmoney.wallet.core.LedgerConnection;
+import org.targetedmoney.wallet.core.LedgerRejectedException;
+import org.targetedmoney.wallet.core.LedgerRequestException;
+import org.targetedmoney.wallet.core.TxResult;
+import org.targetedmoney.wallet.member.Bucket;
+import org.targetedmoney.wallet.member.MemberClient;
+import org.targetedmoney.wallet.provider.ProviderClient;
+
+/** The wallet-sdk role clients against a real node: what each role does, and the typed refusals. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalletScenarioTest {
+    @TempDir
+    static Path dir;
+    LedgerNode node;
+    LedgerConnection ledger;
+    MemberClient alice;
+    ProviderClient shop;
+
+    @BeforeAll
+    void start() throws Exception {
+        node = LedgerNode.start(TestNetwork.config(dir, TestNetwork.midGenesisMonth()));
+        ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
+        new AuthorityClient(ledger, REGISTRAR).enrolMember(ALICE.getAddress(), "FR-OCC-34-172", 1);
+        new AuthorityClient(ledger, COMMITTEE).conventionProvider(SHOP.getAddress(), List.of(FOOD), "FR-OCC-34",
+                EPOCH, EPOCH + 12);
+        new AuthorityClient(ledger, AUTHORITY).openEpoch(EPOCH);
+        alice = new MemberClient(ledger, ALICE);
+        shop = new ProviderClient(ledger, SHOP);
+    }
+
+    @AfterAll
+    void stop() {
+        node.close();
+    }
+
+    @Test
+    void member_afterOpening_holdsOneBucketThatExpiresAfterThreeEpochs() throws Exception {
+        List<Bucket> buckets = alice.buckets(FOOD);
+
+        assertThat(buckets).hasSize(1);
+        assertThat(buckets.get(0).epoch()).isEqualTo(EPOCH);
+        assertThat(buckets.get(0).expiresAtEpoch()).isEqualTo(EPOCH + 3);
+        assertThat(alice.balance(FOOD)).isEqualTo(buckets.get(0).amountCents());
+    }
+
+    @Test
+    void payThenRedeem_movesUnitsToTheShopThenOutOfCirculation() throws Exception {
+        long before = alice.balance(FOOD);
+        long shopBefore = shop.balance(FOOD);
+
+        alice.pay(SHOP.getAddress(), FOOD, 1_234, new byte[32]);
+        TxResult redeemed = shop.redeem(FOOD, 1_234);
+
+        assertThat(alice.balance(FOOD)).isEqualTo(before - 1_234);
+        assertThat(shop.balance(FOOD)).isEqualTo(shopBefore);
+        assertThat(new AuditorClient(ledger).events(redeemed.blockNumber(), redeemed.blockNumber()))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(LedgerEvent.Redeemed.class,
+                        r -> assertThat(r.amountCents()).isEqualTo(1_234)));
+    }
+
+    @Test
+    void pay_toUnconventionedProvider_throwsTheStableCode() {
+        assertThatThrownBy(() -> alice.pay(PHARMACY.getAddress(), FOOD, 100, new byte[32]))
+                .isInstanceOfSatisfying(LedgerRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("NOT_CONVENTIONED"));
+    }
+
+    @Test
+    void enrol_byAnAccountWithoutTheRegistrarRole_throwsForbiddenRole() {
+        assertThatThrownBy(() -> new AuthorityClient(ledger, BOB).enrolMember(BOB.getAddress(), "FR", 1))
+                .isInstanceOfSatisfying(LedgerRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("FORBIDDEN_ROLE"));
+    }
+
+    @Test
+    void auditor_invariants_holdAndTotalsAreConserved() throws Exception {
+        AuditorClient auditor = new AuditorClient(ledger);
+
+        Map<String, Object> inv = auditor.invariants();
+
+        assertThat(inv.get("holds")).isEqualTo(true);
+        assertThat(auditor.purposeTotals(FOOD).conserved()).isTrue();
+    }
+
+    @Test
+    void connect_toNoNode_throwsARequestExceptionNamingTheProblem() {
+        assertThatThrownBy(() -> LedgerConnection.connect("http://127.0.0.1:1"))
+                .isInstanceOf(LedgerRequestException.class).hasMessageContaining("unreachable");
+    }
+}
