@@ -128,6 +128,7 @@ public final class LedgerNode implements AutoCloseable {
             throw new StartException("cannot listen for JSON-RPC on " + config.host() + ":" + config.rpcPort()
                     + ": " + e.getMessage(), e);
         }
+        metrics.startedAt(applier.head().number());
         applier.addListener(block -> metrics.blockStored(block, applier.lastApplyNanos()));
         LOG.info("node up: chain {} head {} rpc {}:{}", genesis.chainId(), applier.head().number(), config.host(),
                 server.actualPort());

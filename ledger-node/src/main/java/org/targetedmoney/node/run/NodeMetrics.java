@@ -30,6 +30,11 @@ public final class NodeMetrics {
         head = Gauge.builder().name("ledger_head_block").help("Number of the last stored block").register(registry);
     }
 
+    /** The head block at start, before any new block is applied. */
+    public void startedAt(long headBlock) {
+        head.set(headBlock);
+    }
+
     public void blockStored(BlockResult block, long applyNanos) {
         blocks.inc();
         head.set(block.header().number());
