@@ -3,7 +3,7 @@ package org.targetedmoney.policy.abi;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The functions of ITargetedMoney.sol with their canonical signatures; a test checks them against the ABI JSON. */
+/** The functions of ITargetedMoney.sol with their canonical signatures; tests check them against the .sol and the ABI JSON. */
 public enum LedgerFunction {
     GRANT_ROLE("grantRole(address,uint8,string)", false),
     REVOKE_ROLE("revokeRole(address,uint8)", false),
