@@ -40,6 +40,10 @@ final class IssuanceRules {
             return Outcome.reject(RejectionCode.POLICY_IN_PAST,
                     "epoch %d is already open; a policy can take effect from epoch %d", lastOpened, lastOpened + 1);
         }
+        if (purpose.policyVersions() >= Limits.MAX_POLICY_VERSIONS) {
+            return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "purpose %s already has %d policy versions",
+                    purpose.symbol(), Limits.MAX_POLICY_VERSIONS);
+        }
         int version = purpose.policyVersions() + 1;
         tx.put(new AllowancePolicy(c.purpose(), version, c.effectiveFromEpoch(), c.amountCentsByHouseholdSize(),
                 c.expiryEpochs()));

@@ -12,6 +12,8 @@ public final class Limits {
     public static final int MAX_PURPOSES_PER_CONVENTION = 16;
     public static final int MAX_SYMBOL_LENGTH = 16;
     public static final int MAX_NAME_LENGTH = 64;
+    /** Policy versions per purpose: finding the one in force walks them, so they are bounded too. */
+    public static final int MAX_POLICY_VERSIONS = 1_000;
 
     private Limits() {}
 }
