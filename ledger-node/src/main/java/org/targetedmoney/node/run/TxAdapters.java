@@ -5,6 +5,7 @@ import org.targetedmoney.node.admission.AdmissionException;
 import org.targetedmoney.node.api.Hex;
 import org.targetedmoney.node.chain.OrderedTx;
 import org.targetedmoney.node.tx.DecodedTx;
+import org.targetedmoney.node.tx.RlpReader;
 import org.targetedmoney.node.tx.SenderRecovery;
 import org.targetedmoney.node.tx.TxDecoder;
 import org.targetedmoney.node.tx.TxRejectedException;
@@ -46,6 +47,27 @@ final class TxAdapters {
         }
     }
 
+    /** The access list of a type-2 transaction (already checked by the decoder), as [{address, storageKeys}]. */
+    static io.vertx.core.json.JsonArray accessList(byte[] raw) {
+        RlpReader fields = new RlpReader(raw, 1, raw.length - 1).nextList();
+        for (int i = 0; i < 8; i++) { // chainId, nonce, tip, fee cap, gas, to, value, data
+            fields.skip();
+        }
+        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+        RlpReader list = fields.nextList();
+        while (list.hasNext()) {
+            RlpReader entry = list.nextList();
+            String address = Hex.data(entry.readBytes());
+            io.vertx.core.json.JsonArray keys = new io.vertx.core.json.JsonArray();
+            RlpReader storageKeys = entry.nextList();
+            while (storageKeys.hasNext()) {
+                keys.add(Hex.data(storageKeys.readBytes()));
+            }
+            out.add(new JsonObject().put("address", address).put("storageKeys", keys));
+        }
+        return out;
+    }
+
     /** RPC: the signed fields of a stored transaction, as eth_getTransactionByHash shows them. */
     JsonObject render(byte[] raw) {
         DecodedTx tx = decoder.decode(raw);
@@ -65,7 +87,7 @@ final class TxAdapters {
             o.put("maxFeePerGas", Hex.quantity(tx.maxFeePerGas()))
                     .put("maxPriorityFeePerGas", Hex.quantity(tx.maxPriorityFeePerGas()))
                     .put("yParity", Hex.quantity(tx.recId()))
-                    .put("accessList", new io.vertx.core.json.JsonArray());
+                    .put("accessList", accessList(raw));
         }
         return o;
     }
