@@ -84,6 +84,30 @@ class WalletScenarioTest {
     }
 
     @Test
+    void histories_showThePaymentToMemberAndShop_andTheRedemption() throws Exception {
+        TxResult paid = alice.pay(SHOP.getAddress(), FOOD, 77, new byte[32]);
+        shop.redeem(FOOD, 77);
+
+        assertThat(alice.payments()).anySatisfy(e -> assertThat(e).isEqualTo(new LedgerEvent.Payment(
+                paid.blockNumber(), ALICE.getAddress(), SHOP.getAddress(), FOOD, 77)));
+        assertThat(shop.incomingPayments()).allSatisfy(e -> assertThat(((LedgerEvent.Payment) e).provider())
+                .isEqualTo(SHOP.getAddress()));
+        assertThat(shop.redemptions()).anySatisfy(e -> assertThat(((LedgerEvent.Redeemed) e).amountCents())
+                .isEqualTo(77));
+    }
+
+    @Test
+    void auditor_epochCountersAndBlocks_matchTheMonthIssuance() throws Exception {
+        AuditorClient auditor = new AuditorClient(ledger);
+
+        AuditorClient.EpochCounters c = auditor.epochCounters(EPOCH, FOOD);
+
+        assertThat(c.issued()).isEqualTo(15_000);
+        assertThat(c.spent()).isLessThanOrEqualTo(c.issued());
+        assertThat(auditor.block(1).getTransactions()).hasSize(1);
+    }
+
+    @Test
     void pay_toUnconventionedProvider_throwsTheStableCode() {
         assertThatThrownBy(() -> alice.pay(PHARMACY.getAddress(), FOOD, 100, new byte[32]))
                 .isInstanceOfSatisfying(LedgerRejectedException.class,

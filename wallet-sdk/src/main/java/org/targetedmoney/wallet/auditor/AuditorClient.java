@@ -1,10 +1,8 @@
 package org.targetedmoney.wallet.auditor;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.targetedmoney.policy.abi.SystemContracts;
 import org.targetedmoney.wallet.core.LedgerAbi;
 import org.targetedmoney.wallet.core.LedgerConnection;
 import org.targetedmoney.wallet.core.LedgerRequestException;
@@ -12,9 +10,7 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
-import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.EthBlock;
 
 /** What an auditor reads: events, totals per purpose, and the node's recomputed conservation check. */
 public final class AuditorClient {
@@ -42,22 +38,30 @@ public final class AuditorClient {
 
     /** The ledger's events in a block range, decoded, in order. */
     public List<LedgerEvent> events(long fromBlock, long toBlock) throws LedgerRequestException {
-        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(fromBlock)),
-                DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(toBlock)), SystemContracts.LEDGER.toHex());
-        EthLog logs;
+        return EventQuery.events(ledger, fromBlock, toBlock);
+    }
+
+    /** What was issued, spent and expired of one epoch's credit for a purpose (cents). */
+    public record EpochCounters(long issued, long spent, long expired) {}
+
+    @SuppressWarnings("rawtypes")
+    public EpochCounters epochCounters(int epoch, int purpose) throws LedgerRequestException {
+        List<Type> t = ledger.call(LedgerAbi.epochCounters(epoch, purpose));
+        return new EpochCounters(LedgerAbi.asLong(t.get(0)), LedgerAbi.asLong(t.get(1)), LedgerAbi.asLong(t.get(2)));
+    }
+
+    /** A block with its transaction hashes, as the node serves it. */
+    public EthBlock.Block block(long number) throws LedgerRequestException {
         try {
-            logs = ledger.web3j().ethGetLogs(filter).send();
+            EthBlock b = ledger.web3j().ethGetBlockByNumber(
+                    DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(number)), false).send();
+            if (b.hasError()) {
+                throw new LedgerRequestException(b.getError().getCode(), "eth_getBlockByNumber: " + b.getError().getMessage());
+            }
+            return b.getBlock();
         } catch (IOException e) {
             throw new LedgerRequestException("the node is unreachable: " + e.getMessage(), e);
         }
-        if (logs.hasError()) {
-            throw new LedgerRequestException(logs.getError().getCode(), "eth_getLogs: " + logs.getError().getMessage());
-        }
-        List<LedgerEvent> out = new ArrayList<>();
-        for (EthLog.LogResult<?> r : logs.getLogs()) {
-            out.add(EventDecoder.decode((Log) r.get()));
-        }
-        return out;
     }
 
     /** The result of {@code ledger_invariants}: conservation recomputed by the node from every balance. */

@@ -124,6 +124,11 @@ public final class LedgerAbi {
         return view("purposeTotals", List.of(new Uint32(purpose)), six);
     }
 
+    public static Function epochCounters(int epoch, int purpose) {
+        return view("epochCounters", List.of(new Uint32(epoch), new Uint32(purpose)), List.of(
+                new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}));
+    }
+
     /** The long value of a decoded uint output. */
     @SuppressWarnings("rawtypes")
     public static long asLong(Type t) {

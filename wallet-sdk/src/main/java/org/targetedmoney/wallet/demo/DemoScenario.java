@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.targetedmoney.netconfig.demo.DemoKeys;
+import org.targetedmoney.policy.model.EpochScheme;
 import org.targetedmoney.wallet.auditor.AuditorClient;
 import org.targetedmoney.wallet.auditor.LedgerEvent;
 import org.targetedmoney.wallet.authority.AuthorityClient;
@@ -35,6 +36,9 @@ public final class DemoScenario implements Callable<Integer> {
 
     @Option(names = "--keys", required = true, description = "demo-keys.json written by the network-config demo command.")
     Path keysFile;
+
+    /** The demo genesis has monthly epochs: show them as months. */
+    private static final EpochScheme MONTHS = EpochScheme.monthly(0);
 
     private DemoKeys keys;
     private LedgerConnection ledger;
@@ -104,7 +108,8 @@ public final class DemoScenario implements Callable<Integer> {
 
     private int openEpoch(AuthorityClient authority, int food) throws Exception {
         AuthorityClient.Epochs e = authority.currentEpoch();
-        heading("The authority opens epoch " + e.timeEpoch() + " (this month): one transaction issues to every member");
+        heading("The authority opens epoch " + e.timeEpoch() + " (" + MONTHS.label(e.timeEpoch())
+                + "): one transaction issues to every member, whatever their number");
         if (e.lastOpenedEpoch() >= e.timeEpoch()) {
             System.out.println("   already open");
             return e.timeEpoch();
@@ -125,8 +130,8 @@ public final class DemoScenario implements Callable<Integer> {
             MemberClient m = new MemberClient(ledger, keys.byLabel(who).credentials());
             StringBuilder b = new StringBuilder();
             for (Bucket bucket : m.buckets(food)) {
-                b.append(String.format(" [epoch %d: %s, expires when epoch %d opens]", bucket.epoch(),
-                        euros(bucket.amountCents()), bucket.expiresAtEpoch()));
+                b.append(String.format(" [%s: %s, expires when %s opens]", MONTHS.label(bucket.epoch()),
+                        euros(bucket.amountCents()), MONTHS.label(bucket.expiresAtEpoch())));
             }
             System.out.printf("   %-6s %10s%s%n", who, euros(m.balance(food)), b);
         }

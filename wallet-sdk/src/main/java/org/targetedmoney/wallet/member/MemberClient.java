@@ -2,6 +2,9 @@ package org.targetedmoney.wallet.member;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.targetedmoney.wallet.auditor.EventDecoder;
+import org.targetedmoney.wallet.auditor.EventQuery;
+import org.targetedmoney.wallet.auditor.LedgerEvent;
 import org.targetedmoney.wallet.core.LedgerAbi;
 import org.targetedmoney.wallet.core.LedgerConnection;
 import org.targetedmoney.wallet.core.LedgerRejectedException;
@@ -43,6 +46,11 @@ public final class MemberClient {
                     (int) LedgerAbi.asLong(expiries.get(i))));
         }
         return buckets;
+    }
+
+    /** This member's payments, oldest first (Payment events where the member is the payer). */
+    public List<LedgerEvent> payments() throws LedgerRequestException {
+        return EventQuery.events(ledger, null, null, EventDecoder.PAYMENT_TOPIC, EventQuery.topic(member.getAddress()));
     }
 
     /** Pays a provider conventioned for {@code purpose}; {@code paymentRef} is 32 bytes (an invoice id). */

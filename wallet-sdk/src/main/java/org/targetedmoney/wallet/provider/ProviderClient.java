@@ -1,5 +1,9 @@
 package org.targetedmoney.wallet.provider;
 
+import java.util.List;
+import org.targetedmoney.wallet.auditor.EventDecoder;
+import org.targetedmoney.wallet.auditor.EventQuery;
+import org.targetedmoney.wallet.auditor.LedgerEvent;
 import org.targetedmoney.wallet.core.LedgerAbi;
 import org.targetedmoney.wallet.core.LedgerConnection;
 import org.targetedmoney.wallet.core.LedgerRejectedException;
@@ -24,6 +28,18 @@ public final class ProviderClient {
     /** Units received for a purpose and not yet redeemed, in cents. */
     public long balance(int purpose) throws LedgerRequestException {
         return LedgerAbi.asLong(ledger.call(LedgerAbi.balanceOf(provider.getAddress(), purpose)).get(0));
+    }
+
+    /** Payments received, oldest first (Payment events where this account is the provider). */
+    public List<LedgerEvent> incomingPayments() throws LedgerRequestException {
+        return EventQuery.events(ledger, null, null, EventDecoder.PAYMENT_TOPIC, null,
+                EventQuery.topic(provider.getAddress()));
+    }
+
+    /** Redemptions made, oldest first: what the settlement bridge owes in euros. */
+    public List<LedgerEvent> redemptions() throws LedgerRequestException {
+        return EventQuery.events(ledger, null, null, EventDecoder.REDEEMED_TOPIC,
+                EventQuery.topic(provider.getAddress()));
     }
 
     /** Redeems units; the {@code Redeemed} event is what the settlement bridge pays in euros. */
