@@ -120,8 +120,10 @@ public final class LedgerNode implements AutoCloseable {
         vertx = Vertx.vertx(JsonRpcServer.vertxOptions());
         stopOrder.add(0, () -> vertx.close().await(10, TimeUnit.SECONDS));
         server = new JsonRpcServer(RpcConfig.defaults().withHost(config.host()).withPort(config.rpcPort()),
-                methods, hub, rpcMetrics, () -> HealthReport.up(new JsonObject()
-                        .put("blockNumber", applier.head().number()).put("queued", admission.queued())));
+                methods, hub, rpcMetrics, () -> ordering.haltCause()
+                        .map(cause -> HealthReport.down("halted: " + cause.getMessage()))
+                        .orElseGet(() -> HealthReport.up(new JsonObject().put("blockNumber", applier.head().number())
+                                .put("queued", admission.queued()))));
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
