@@ -26,6 +26,9 @@ interface ITargetedMoney {
     event Payment(address indexed member, address indexed provider, uint32 indexed purpose,
         uint256 amountCents, bytes32 paymentRef);
     event Redeemed(address indexed provider, uint32 indexed purpose, uint256 amountCents, uint64 redemptionId);
+    event TariffSet(uint32 indexed purpose, string actCode, uint256 maxAmountCents);
+    event ClaimPaid(address indexed provider, address indexed member, uint32 indexed purpose, string actCode,
+        uint256 amountCents, uint64 claimId, bytes32 claimRef);
 
     // --- authority ---
     function grantRole(address account, uint8 role, string calldata scopeTerritory) external;
@@ -35,6 +38,8 @@ interface ITargetedMoney {
     function setAllowancePolicy(uint32 purpose, uint256[] calldata amountCentsByHouseholdSize,
         uint32 expiryEpochs, uint32 effectiveFromEpoch) external;
     function openEpoch(uint32 epoch) external;
+    /// Entitlement (health at 100 %): the most the fund pays for an act; claims above it are refused.
+    function setTariff(uint32 purpose, string calldata actCode, uint256 maxAmountCents) external;
 
     // --- registrar: no personal data on the ledger, only an address, a territory and a household size ---
     function enrolMember(address member, string calldata territory, uint8 householdSize) external;
@@ -48,6 +53,10 @@ interface ITargetedMoney {
     // --- member and provider ---
     function pay(address provider, uint32 purpose, uint256 amountCents, bytes32 paymentRef) external;
     function redeem(uint32 purpose, uint256 amountCents) external;
+    /// A conventioned provider is paid directly by the fund for an act done for an enrolled member
+    /// (no upfront payment, no fee above the tariff). claimRef is the provider's unique reference.
+    function fileClaim(address member, uint32 purpose, string calldata actCode, uint256 amountCents,
+        bytes32 claimRef) external;
 
     // --- views (eth_call) ---
     function currentEpoch() external view returns (uint32 timeEpoch, uint32 lastOpenedEpoch);
@@ -68,4 +77,6 @@ interface ITargetedMoney {
         returns (uint256 issued, uint256 spent, uint256 expired);
     function policyOf(uint32 purpose, uint32 epoch) external view
         returns (uint32 version, uint256[] memory amountCentsByHouseholdSize, uint32 expiryEpochs, uint32 effectiveFromEpoch);
+    function tariffOf(uint32 purpose, string calldata actCode) external view returns (bool exists, uint256 maxAmountCents);
+    function claimsPaid(uint32 purpose) external view returns (uint256 paidCents, uint64 count);
 }

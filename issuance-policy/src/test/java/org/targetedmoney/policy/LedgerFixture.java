@@ -67,6 +67,8 @@ public final class LedgerFixture {
     /** A bookshop, often conventioned for CULTURE. */
     public static final Address BOOKSHOP = address(0x2002);
     public static final Address PARIS_MARKET = address(0x2003);
+    /** A general practitioner, conventioned for HEALTH by the tests that need one. */
+    public static final Address DOCTOR = address(0x2004);
 
     public final MemoryState state = new MemoryState();
     private int timeEpoch;

@@ -58,6 +58,9 @@ public final class CallDecoder {
             case RESUME_CONVENTION -> new Call.ResumeConvention(r.address(0), u32(r, 1));
             case PAY -> new Call.Pay(r.address(0), u32(r, 1), r.uint(2, 63), r.bytes32(3));
             case REDEEM -> new Call.Redeem(u32(r, 0), r.uint(1, 63));
+            case SET_TARIFF -> new Call.SetTariff(u32(r, 0), r.string(1), r.uint(2, 63));
+            case FILE_CLAIM -> new Call.FileClaim(r.address(0), u32(r, 1), r.string(2), r.uint(3, 63),
+                    java.util.HexFormat.of().formatHex(r.bytes32(4)));
             default -> throw new AbiException("READ_ONLY: " + f.shortName() + " is a view");
         };
     }

@@ -27,6 +27,8 @@ public final class EventLogs {
     public static final byte[] PAYMENT = Keccak.hash("Payment(address,address,uint32,uint256,bytes32)");
     public static final byte[] REDEEMED = Keccak.hash("Redeemed(address,uint32,uint256,uint64)");
     public static final byte[] TRANSFER = Keccak.hash("Transfer(address,address,uint256)");
+    public static final byte[] TARIFF_SET = Keccak.hash("TariffSet(uint32,string,uint256)");
+    public static final byte[] CLAIM_PAID = Keccak.hash("ClaimPaid(address,address,uint32,string,uint256,uint64,bytes32)");
 
     private EventLogs() {}
 
@@ -63,6 +65,11 @@ public final class EventLogs {
                     log(L, t(REDEEMED, w(e.provider()), w(e.purpose())),
                             new AbiWriter().uint(e.amountCents()).uint(e.redemptionId())),
                     transfer(e.purpose(), e.provider(), Address.ZERO, e.amountCents()));
+            case LedgerEvent.TariffSet e -> one(L, t(TARIFF_SET, w(e.purpose())),
+                    new AbiWriter().string(e.actCode()).uint(e.maxAmountCents()));
+            case LedgerEvent.ClaimPaid e -> one(L, t(CLAIM_PAID, w(e.provider()), w(e.member()), w(e.purpose())),
+                    new AbiWriter().string(e.actCode()).uint(e.amountCents()).uint(e.claimId())
+                            .bytes32(java.util.HexFormat.of().parseHex(e.claimRefHex())));
         };
     }
 

@@ -17,6 +17,8 @@ public enum LedgerFunction {
     RESUME_CONVENTION("resumeConvention(address,uint32)", false),
     PAY("pay(address,uint32,uint256,bytes32)", false),
     REDEEM("redeem(uint32,uint256)", false),
+    SET_TARIFF("setTariff(uint32,string,uint256)", false),
+    FILE_CLAIM("fileClaim(address,uint32,string,uint256,bytes32)", false),
     CURRENT_EPOCH("currentEpoch()", true),
     PURPOSE_COUNT("purposeCount()", true),
     PURPOSE_INFO("purposeInfo(uint32)", true),
@@ -27,7 +29,9 @@ public enum LedgerFunction {
     BUCKETS_OF("bucketsOf(address,uint32)", true),
     PURPOSE_TOTALS("purposeTotals(uint32)", true),
     EPOCH_COUNTERS("epochCounters(uint32,uint32)", true),
-    POLICY_OF("policyOf(uint32,uint32)", true);
+    POLICY_OF("policyOf(uint32,uint32)", true),
+    TARIFF_OF("tariffOf(uint32,string)", true),
+    CLAIMS_PAID("claimsPaid(uint32)", true);
 
     private static final Map<Integer, LedgerFunction> BY_SELECTOR = new HashMap<>();
 

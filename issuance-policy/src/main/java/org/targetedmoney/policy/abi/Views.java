@@ -36,6 +36,8 @@ public final class Views {
             case PURPOSE_TOTALS -> purposeTotals(view, (int) r.uint(0, 31));
             case EPOCH_COUNTERS -> epochCounters(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
             case POLICY_OF -> policyOf(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
+            case TARIFF_OF -> tariffOf(view, (int) r.uint(0, 31), r.string(1));
+            case CLAIMS_PAID -> claimsPaid(view, (int) r.uint(0, 31));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
         };
     }
@@ -111,6 +113,18 @@ public final class Views {
         Entity.EpochCounters c = view.epochCounters(epoch, purpose);
         return c == null ? new AbiWriter().uint(0).uint(0).uint(0).toBytes()
                 : new AbiWriter().uint(c.issuedCents()).uint(c.spentCents()).uint(c.expiredCents()).toBytes();
+    }
+
+    private static byte[] tariffOf(StateView view, int purpose, String actCode) throws AbiException {
+        purpose(view, purpose);
+        Entity.Tariff t = view.tariff(purpose, actCode);
+        return new AbiWriter().bool(t != null).uint(t == null ? 0 : t.maxAmountCents()).toBytes();
+    }
+
+    private static byte[] claimsPaid(StateView view, int purpose) throws AbiException {
+        purpose(view, purpose);
+        Entity.ClaimsPaid c = view.claimsPaid(purpose);
+        return new AbiWriter().uint(c.paidCents()).uint(c.count()).toBytes();
     }
 
     private static byte[] policyOf(StateView view, int purpose, int epoch) throws AbiException {

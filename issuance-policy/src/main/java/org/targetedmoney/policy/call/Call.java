@@ -72,4 +72,14 @@ public sealed interface Call {
     }
 
     record Redeem(int purpose, long amountCents) implements Call {}
+
+    /** Sets (or changes) the most the fund pays for an act of a purpose. */
+    record SetTariff(int purpose, String actCode, long maxAmountCents) implements Call {}
+
+    /**
+     * A conventioned provider claims an act done for a member (direct payment by the fund, no upfront
+     * payment by the member). {@code claimRefHex} is the provider's 32-byte reference, in hex.
+     */
+    record FileClaim(Address member, int purpose, String actCode, long amountCents, String claimRefHex)
+            implements Call {}
 }

@@ -63,4 +63,9 @@ public sealed interface LedgerEvent {
     }
 
     record Redeemed(Address provider, int purpose, long amountCents, long redemptionId) implements LedgerEvent {}
+
+    record TariffSet(int purpose, String actCode, long maxAmountCents) implements LedgerEvent {}
+
+    record ClaimPaid(Address provider, Address member, int purpose, String actCode, long amountCents, long claimId,
+                     String claimRefHex) implements LedgerEvent {}
 }

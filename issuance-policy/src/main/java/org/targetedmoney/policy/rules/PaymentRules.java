@@ -59,25 +59,34 @@ final class PaymentRules {
         if (c.provider().equals(ctx.sender())) {
             return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "a member cannot pay itself");
         }
-        Convention conv = tx.convention(c.provider(), c.purpose());
-        String symbol = tx.purpose(c.purpose()).symbol();
+        return conventionRefusal(tx, ctx, c.provider(), c.purpose(), member);
+    }
+
+    /**
+     * Why {@code provider} may not be paid for {@code purpose} for this member: no convention, suspended,
+     * outside its validity (by block time), or a territory that does not cover the member's. Null if it may.
+     */
+    static Outcome.Rejected conventionRefusal(Overlay tx, TxContext ctx, org.targetedmoney.policy.model.Address provider,
+                                              int purpose, Member member) {
+        Convention conv = tx.convention(provider, purpose);
+        String symbol = tx.purpose(purpose).symbol();
         if (conv == null) {
             return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "provider %s has no convention for %s",
-                    c.provider(), symbol);
+                    provider, symbol);
         }
         if (conv.suspended()) {
             return Outcome.reject(RejectionCode.CONVENTION_SUSPENDED, "the %s convention of %s is suspended",
-                    symbol, c.provider());
+                    symbol, provider);
         }
         if (ctx.timeEpoch() < conv.validFromEpoch() || ctx.timeEpoch() > conv.validUntilEpoch()) {
             return Outcome.reject(RejectionCode.CONVENTION_NOT_IN_FORCE,
-                    "the %s convention of %s is valid in epochs %d..%d, not %d", symbol, c.provider(),
+                    "the %s convention of %s is valid in epochs %d..%d, not %d", symbol, provider,
                     conv.validFromEpoch(), conv.validUntilEpoch(), ctx.timeEpoch());
         }
         if (!Territory.covers(conv.territory(), member.territory())) {
             return Outcome.reject(RejectionCode.TERRITORY_NOT_COVERED,
                     "provider %s is conventioned for %s in %s, which does not cover the member's territory %s",
-                    c.provider(), symbol, conv.territory(), member.territory());
+                    provider, symbol, conv.territory(), member.territory());
         }
         return null;
     }

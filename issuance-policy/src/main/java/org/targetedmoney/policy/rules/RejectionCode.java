@@ -37,5 +37,11 @@ public enum RejectionCode {
     /** A registry or list is full. */
     LIMIT_EXCEEDED,
     /** A transaction called a read-only function (a view or a token facade). */
-    READ_ONLY
+    READ_ONLY,
+    /** A claim asks more than the tariff of its act: no fee overrun is paid. */
+    ABOVE_TARIFF,
+    /** A claim names an act that has no tariff for this purpose. */
+    NO_TARIFF,
+    /** A provider filed the same claim reference twice. */
+    DUPLICATE_CLAIM
 }

@@ -26,6 +26,8 @@ public final class Rules {
             case Call.OpenEpoch c -> IssuanceRules.openEpoch(tx, ctx, c);
             case Call.Pay c -> PaymentRules.pay(tx, ctx, c);
             case Call.Redeem c -> PaymentRules.redeem(tx, ctx, c);
+            case Call.SetTariff c -> ClaimRules.setTariff(tx, ctx, c);
+            case Call.FileClaim c -> ClaimRules.fileClaim(tx, ctx, c);
         };
         if (outcome instanceof Outcome.Applied applied) {
             checkTotals(applied);

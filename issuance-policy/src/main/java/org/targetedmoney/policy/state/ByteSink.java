@@ -53,6 +53,14 @@ final class ByteSink {
         return this;
     }
 
+    /** Bytes as they are, unprefixed (only at the end of a key). */
+    ByteSink raw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
+        return this;
+    }
+
     /** A length-prefixed UTF-8 string; null is encoded as length 0xFFFFFFFF. */
     ByteSink string(String s) {
         if (s == null) {

@@ -144,9 +144,34 @@ public sealed interface Entity {
         }
     }
 
+    /** The most the fund pays for an act of a purpose under entitlement (health at 100 %). */
+    record Tariff(int purpose, String actCode, long maxAmountCents) implements Entity {
+        public EntityKey key() {
+            return Keys.tariff(purpose, actCode);
+        }
+    }
+
+    /**
+     * Claims paid for a purpose: entitlement units are issued and paid in the same step, so they never
+     * sit in a balance; the settlement bridge pays them to providers in euros.
+     */
+    record ClaimsPaid(int purpose, long paidCents, long count) implements Entity {
+        public EntityKey key() {
+            return Keys.claimsPaid(purpose);
+        }
+    }
+
+    /** A paid claim, by its provider and reference: the same claim is never paid twice. */
+    record ClaimRecord(Address provider, String claimRefHex, long claimId) implements Entity {
+        public EntityKey key() {
+            return Keys.claimRecord(provider, claimRefHex);
+        }
+    }
+
     /** Ledger-wide singletons. {@code lastOpenedEpoch} is -1 before the first opening. */
     record Meta(int purposeCount, int territoryCount, int lastOpenedEpoch, long memberCount, long nextRedemptionId)
             implements Entity {
+        // Claim ids come from ClaimsPaid counts (per purpose) so Meta keeps its encoding.
         public EntityKey key() {
             return Keys.META;
         }

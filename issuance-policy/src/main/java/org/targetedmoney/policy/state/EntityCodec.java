@@ -51,6 +51,10 @@ public final class EntityCodec {
                     .i64(t.providerBalancesCents());
             case EnrolmentCount c -> s.u8(Keys.ENROLMENT_COUNT).string(c.territory()).u8(c.householdSize())
                     .i64(c.count());
+            case Entity.Tariff t -> s.u8(Keys.TARIFF).u32(t.purpose()).string(t.actCode()).i64(t.maxAmountCents());
+            case Entity.ClaimsPaid c -> s.u8(Keys.CLAIMS_PAID).u32(c.purpose()).i64(c.paidCents()).i64(c.count());
+            case Entity.ClaimRecord c -> s.u8(Keys.CLAIM_RECORD).address(c.provider()).string(c.claimRefHex())
+                    .i64(c.claimId());
             case Meta m -> s.u8(Keys.META_KIND).u32(m.purposeCount()).u32(m.territoryCount()).u32(m.lastOpenedEpoch())
                     .i64(m.memberCount()).i64(m.nextRedemptionId());
         }
@@ -100,6 +104,9 @@ public final class EntityCodec {
                     r.bool());
             case Keys.PURPOSE_TOTALS -> new PurposeTotals(r.u32(), r.i64(), r.i64(), r.i64(), r.i64(), r.i64());
             case Keys.ENROLMENT_COUNT -> new EnrolmentCount(r.string(), r.u8(), r.i64());
+            case Keys.TARIFF -> new Entity.Tariff(r.u32(), r.string(), r.i64());
+            case Keys.CLAIMS_PAID -> new Entity.ClaimsPaid(r.u32(), r.i64(), r.i64());
+            case Keys.CLAIM_RECORD -> new Entity.ClaimRecord(r.address(), r.string(), r.i64());
             case Keys.META_KIND -> new Meta(r.u32(), r.u32(), r.u32(), r.i64(), r.i64());
             default -> throw new IllegalArgumentException("corrupt entity encoding: unknown kind " + value[0]);
         };

@@ -18,6 +18,9 @@ public final class Keys {
     static final byte PURPOSE_TOTALS = 11;
     static final byte ENROLMENT_COUNT = 12;
     static final byte META_KIND = 13;
+    static final byte TARIFF = 14;
+    static final byte CLAIMS_PAID = 15;
+    static final byte CLAIM_RECORD = 16;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
 
@@ -76,6 +79,21 @@ public final class Keys {
         return new EntityKey(key);
     }
 
+    public static EntityKey tariff(int purpose, String actCode) {
+        byte[] act = actCode.getBytes(StandardCharsets.UTF_8);
+        return new EntityKey(new ByteSink(5 + act.length).u8(TARIFF).u32(purpose).raw(act).toBytes());
+    }
+
+    public static EntityKey claimsPaid(int purpose) {
+        return new EntityKey(new ByteSink(5).u8(CLAIMS_PAID).u32(purpose).toBytes());
+    }
+
+    /** A provider's claim reference (64 hex digits), so the same claim is never paid twice. */
+    public static EntityKey claimRecord(Address provider, String claimRefHex) {
+        byte[] ref = claimRefHex.getBytes(StandardCharsets.US_ASCII);
+        return new EntityKey(new ByteSink(21 + ref.length).u8(CLAIM_RECORD).address(provider).raw(ref).toBytes());
+    }
+
     /** The prefix shared by every key of one kind, for ordered scans. */
     public static byte[] kindPrefix(byte kind) {
         return new byte[] {kind};
@@ -91,6 +109,10 @@ public final class Keys {
 
     public static byte[] epochCountersPrefix() {
         return kindPrefix(EPOCH_COUNTERS);
+    }
+
+    public static byte[] claimsPaidPrefix() {
+        return kindPrefix(CLAIMS_PAID);
     }
 
     public static byte[] providerBalancesPrefix() {

@@ -81,6 +81,15 @@ public interface StateView {
         return (PurposeTotals) get(Keys.purposeTotals(purpose));
     }
 
+    default Entity.Tariff tariff(int purpose, String actCode) {
+        return (Entity.Tariff) get(Keys.tariff(purpose, actCode));
+    }
+
+    default Entity.ClaimsPaid claimsPaid(int purpose) {
+        Entity.ClaimsPaid c = (Entity.ClaimsPaid) get(Keys.claimsPaid(purpose));
+        return c == null ? new Entity.ClaimsPaid(purpose, 0, 0) : c;
+    }
+
     default long enrolmentCount(String territory, int householdSize) {
         EnrolmentCount c = (EnrolmentCount) get(Keys.enrolmentCount(territory, householdSize));
         return c == null ? 0 : c.count();

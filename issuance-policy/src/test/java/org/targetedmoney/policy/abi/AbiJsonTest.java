@@ -64,7 +64,8 @@ class AbiJsonTest {
         for (byte[] t : new byte[][] {EventLogs.ROLE_GRANTED, EventLogs.ROLE_REVOKED, EventLogs.PURPOSE_ADDED,
                 EventLogs.TERRITORY_ADDED, EventLogs.MEMBER_ENROLLED, EventLogs.PROVIDER_CONVENTIONED,
                 EventLogs.CONVENTION_SUSPENDED, EventLogs.CONVENTION_RESUMED, EventLogs.POLICY_CHANGED,
-                EventLogs.EPOCH_OPENED, EventLogs.ISSUED, EventLogs.EXPIRED, EventLogs.PAYMENT, EventLogs.REDEEMED}) {
+                EventLogs.EPOCH_OPENED, EventLogs.ISSUED, EventLogs.EXPIRED, EventLogs.PAYMENT, EventLogs.REDEEMED,
+                EventLogs.TARIFF_SET, EventLogs.CLAIM_PAID}) {
             emitted.add(java.util.HexFormat.of().formatHex(t));
         }
 

@@ -72,6 +72,21 @@ class RejectionCodesTest {
                 RejectionCode.EPOCH_ALREADY_OPEN));
         STORIES.put(RejectionCode.POLICY_IN_PAST, l -> l.rejected(AUTHORITY,
                 new Call.SetAllowancePolicy(FOOD, List.of(1L), 1, 0), RejectionCode.POLICY_IN_PAST));
+        STORIES.put(RejectionCode.NO_TARIFF, l -> {
+            l.convention(LedgerFixture.DOCTOR, "FR-OCC-34", LedgerFixture.HEALTH);
+            return l.rejected(LedgerFixture.DOCTOR, ClaimRulesTest.claim(ALICE, "G", 2_650, 1), RejectionCode.NO_TARIFF);
+        });
+        STORIES.put(RejectionCode.ABOVE_TARIFF, l -> {
+            ClaimRulesTest.doctorWithTariff(l);
+            return l.rejected(LedgerFixture.DOCTOR, ClaimRulesTest.claim(ALICE, "G", 3_000, 1),
+                    RejectionCode.ABOVE_TARIFF);
+        });
+        STORIES.put(RejectionCode.DUPLICATE_CLAIM, l -> {
+            ClaimRulesTest.doctorWithTariff(l);
+            l.ok(LedgerFixture.DOCTOR, ClaimRulesTest.claim(ALICE, "G", 2_650, 1));
+            return l.rejected(LedgerFixture.DOCTOR, ClaimRulesTest.claim(ALICE, "G", 2_650, 1),
+                    RejectionCode.DUPLICATE_CLAIM);
+        });
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
@@ -141,7 +156,8 @@ class RejectionCodesTest {
                 "FORBIDDEN_ROLE", "OUT_OF_SCOPE", "UNKNOWN_PURPOSE", "UNKNOWN_TERRITORY", "ALREADY_EXISTS",
                 "INVALID_ARGUMENT", "NOT_MEMBER", "ALREADY_ENROLLED", "NOT_CONVENTIONED", "CONVENTION_SUSPENDED",
                 "CONVENTION_NOT_IN_FORCE", "TERRITORY_NOT_COVERED", "INSUFFICIENT_BALANCE", "INVALID_AMOUNT",
-                "EPOCH_NOT_REACHED", "EPOCH_ALREADY_OPEN", "POLICY_IN_PAST", "LIMIT_EXCEEDED", "READ_ONLY");
+                "EPOCH_NOT_REACHED", "EPOCH_ALREADY_OPEN", "POLICY_IN_PAST", "LIMIT_EXCEEDED", "READ_ONLY",
+                "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM");
     }
 
 }

@@ -191,6 +191,7 @@ public final class EthApi {
                         .put("expired", Long.toString(r.expiredCents()))
                         .put("providerBalances", Long.toString(r.providerBalancesCents()))
                         .put("memberBalances", Long.toString(r.memberBalancesCents()))
+                        .put("claimsPaid", Long.toString(v.claimsPaid(r.purpose()).paidCents()))
                         .put("holds", r.holds()).put("problems", new JsonArray(r.problems())));
             }
             return new JsonObject().put("blockNumber", Hex.quantity(v.head().number())).put("holds", all)

@@ -108,6 +108,26 @@ class WalletScenarioTest {
     }
 
     @Test
+    void healthClaim_atTariffIsPaidDirectly_aboveTariffIsRefused() throws Exception {
+        new AuthorityClient(ledger, AUTHORITY).setTariff(TestNetwork.HEALTH, "G", 2_650);
+        new AuthorityClient(ledger, AUTHORITY).conventionProvider(PHARMACY.getAddress(), List.of(TestNetwork.HEALTH),
+                "FR-OCC", EPOCH, EPOCH + 12);
+        ProviderClient doctor = new ProviderClient(ledger, PHARMACY);
+        byte[] ref = new byte[32];
+        ref[31] = 9;
+
+        TxResult paid = doctor.fileClaim(ALICE.getAddress(), TestNetwork.HEALTH, "G", 2_650, ref);
+
+        assertThat(new AuditorClient(ledger).events(paid.blockNumber(), paid.blockNumber()))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(LedgerEvent.ClaimPaid.class,
+                        c -> assertThat(c.amountCents()).isEqualTo(2_650)));
+        ref[31] = 10;
+        assertThatThrownBy(() -> doctor.fileClaim(ALICE.getAddress(), TestNetwork.HEALTH, "G", 3_000, ref))
+                .isInstanceOfSatisfying(LedgerRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("ABOVE_TARIFF"));
+    }
+
+    @Test
     void pay_toUnconventionedProvider_throwsTheStableCode() {
         assertThatThrownBy(() -> alice.pay(PHARMACY.getAddress(), FOOD, 100, new byte[32]))
                 .isInstanceOfSatisfying(LedgerRejectedException.class,

@@ -33,6 +33,11 @@ public final class EventDecoder {
             new TypeReference<Address>(true) {}, new TypeReference<Uint32>(true) {}, new TypeReference<Utf8String>() {},
             new TypeReference<Uint32>() {}, new TypeReference<Uint32>() {}));
 
+    static final Event CLAIM_PAID = new Event("ClaimPaid", List.of(new TypeReference<Address>(true) {},
+            new TypeReference<Address>(true) {}, new TypeReference<Uint32>(true) {}, new TypeReference<Utf8String>() {},
+            new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {}, new TypeReference<Bytes32>() {}));
+    public static final String CLAIM_PAID_TOPIC = EventEncoder.encode(CLAIM_PAID);
+
     public static final String PAYMENT_TOPIC = EventEncoder.encode(PAYMENT);
     public static final String REDEEMED_TOPIC = EventEncoder.encode(REDEEMED);
     public static final String ISSUED_TOPIC = EventEncoder.encode(ISSUED);
@@ -61,6 +66,11 @@ public final class EventDecoder {
             List<Type> d = data(log, PROVIDER_CONVENTIONED);
             return new LedgerEvent.ProviderConventioned(block, topicAddress(log, 1), topicInt(log, 2),
                     (String) d.get(0).getValue());
+        }
+        if (topic0.equals(CLAIM_PAID_TOPIC)) {
+            List<Type> d = data(log, CLAIM_PAID);
+            return new LedgerEvent.ClaimPaid(block, topicAddress(log, 1), topicAddress(log, 2), topicInt(log, 3),
+                    (String) d.get(0).getValue(), num(d.get(1)), num(d.get(2)));
         }
         return new LedgerEvent.Other(block, topic0);
     }

@@ -20,6 +20,9 @@ public sealed interface LedgerEvent {
     record ProviderConventioned(long blockNumber, String provider, int purpose, String territory)
             implements LedgerEvent {}
 
+    record ClaimPaid(long blockNumber, String provider, String member, int purpose, String actCode, long amountCents,
+                     long claimId) implements LedgerEvent {}
+
     /** Any other event of the contract, by its signature topic. */
     record Other(long blockNumber, String topic0) implements LedgerEvent {}
 }

@@ -51,6 +51,12 @@ public final class AuthorityClient {
                 expiryEpochs, effectiveFromEpoch));
     }
 
+    /** Sets the most the fund pays for an act of an entitlement purpose (e.g. HEALTH, act "G"). */
+    public TxResult setTariff(int purpose, String actCode, long maxAmountCents)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.setTariff(purpose, actCode, maxAmountCents));
+    }
+
     /** Opens an epoch: one transaction issues the month's allowance to every member, whatever their number. */
     public TxResult openEpoch(int epoch) throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account, LedgerAbi.openEpoch(epoch));

@@ -82,6 +82,15 @@ public final class LedgerAbi {
         return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
     }
 
+    public static Function setTariff(int purpose, String actCode, long maxAmountCents) {
+        return tx("setTariff", new Uint32(purpose), new Utf8String(actCode), new Uint256(maxAmountCents));
+    }
+
+    public static Function fileClaim(String member, int purpose, String actCode, long amountCents, byte[] claimRef) {
+        return tx("fileClaim", address(member), new Uint32(purpose), new Utf8String(actCode), new Uint256(amountCents),
+                new Bytes32(claimRef));
+    }
+
     // --- views ---
 
     private static Function view(String name, List<Type> args, List<TypeReference<?>> outputs) {

@@ -42,6 +42,15 @@ public final class ProviderClient {
                 EventQuery.topic(provider.getAddress()));
     }
 
+    /**
+     * Files a claim for an act done for an enrolled member (health at 100 %): the fund pays it directly, up
+     * to the act's tariff ({@code ABOVE_TARIFF} otherwise); {@code claimRef} (32 bytes) makes it payable once.
+     */
+    public TxResult fileClaim(String member, int purpose, String actCode, long amountCents, byte[] claimRef)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(provider, LedgerAbi.fileClaim(member, purpose, actCode, amountCents, claimRef));
+    }
+
     /** Redeems units; the {@code Redeemed} event is what the settlement bridge pays in euros. */
     public TxResult redeem(int purpose, long amountCents) throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(provider, LedgerAbi.redeem(purpose, amountCents));
