@@ -43,6 +43,9 @@ interface ITargetedMoney {
 
     // --- registrar: no personal data on the ledger, only an address, a territory and a household size ---
     function enrolMember(address member, string calldata territory, uint8 householdSize) external;
+    /// Automatic rights: enrols a registrar's list (1..500 addresses) of one territory and household size;
+    /// addresses already enrolled are skipped, so a list can be sent again safely.
+    function enrolMembers(address[] calldata members, string calldata territory, uint8 householdSize) external;
 
     // --- authority, or a committee within its territory ---
     function conventionProvider(address provider, uint32[] calldata purposes, string calldata territory,

@@ -119,4 +119,22 @@ final class AbiReader {
         }
         return out;
     }
+
+    /** A dynamic array of addresses, at most {@code maxLength} long. */
+    List<Address> addressArray(int arg, int maxLength) throws AbiException {
+        int at = tail(arg);
+        int length = (int) uintAt(arg, at, 31);
+        if (length > maxLength) {
+            throw error(arg, "has " + length + " elements, more than " + maxLength);
+        }
+        List<Address> out = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            int p = wordAt(arg, at + WORD * (i + 1));
+            if (!zero(p, p + 12)) {
+                throw error(arg, "element " + i + " is not an address (the upper 12 bytes must be zero)");
+            }
+            out.add(Address.read(data, p + 12));
+        }
+        return out;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.rules.Limits;
 
 /**
  * Turns a transaction's destination and call data into a {@link Call}, or says precisely why not.
@@ -52,6 +53,8 @@ public final class CallDecoder {
                     u32(r, 3));
             case OPEN_EPOCH -> new Call.OpenEpoch(u32(r, 0));
             case ENROL_MEMBER -> new Call.EnrolMember(r.address(0), r.string(1), (int) r.uint(2, 8));
+            case ENROL_MEMBERS -> new Call.EnrolMembers(r.addressArray(0, Limits.MAX_BULK_ENROLMENT), r.string(1),
+                    (int) r.uint(2, 8));
             case CONVENTION_PROVIDER -> new Call.ConventionProvider(r.address(0), ints(r.uintArray(1, 31)),
                     r.string(2), u32(r, 3), u32(r, 4));
             case SUSPEND_CONVENTION -> new Call.SuspendConvention(r.address(0), u32(r, 1));

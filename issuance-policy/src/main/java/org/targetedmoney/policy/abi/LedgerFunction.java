@@ -12,6 +12,7 @@ public enum LedgerFunction {
     SET_ALLOWANCE_POLICY("setAllowancePolicy(uint32,uint256[],uint32,uint32)", false),
     OPEN_EPOCH("openEpoch(uint32)", false),
     ENROL_MEMBER("enrolMember(address,string,uint8)", false),
+    ENROL_MEMBERS("enrolMembers(address[],string,uint8)", false),
     CONVENTION_PROVIDER("conventionProvider(address,uint32[],string,uint32,uint32)", false),
     SUSPEND_CONVENTION("suspendConvention(address,uint32)", false),
     RESUME_CONVENTION("resumeConvention(address,uint32)", false),

@@ -20,6 +20,17 @@ public sealed interface Call {
 
     record EnrolMember(Address member, String territory, int householdSize) implements Call {}
 
+    /**
+     * Enrols many members of one territory and household size at once, from a registrar's authoritative
+     * list (automatic rights: nobody has to ask). Members already enrolled are skipped, so a list can be
+     * sent again safely.
+     */
+    record EnrolMembers(List<Address> members, String territory, int householdSize) implements Call {
+        public EnrolMembers {
+            members = List.copyOf(members);
+        }
+    }
+
     record ConventionProvider(Address provider, List<Integer> purposes, String territory, int validFromEpoch,
                               int validUntilEpoch) implements Call {
         public ConventionProvider {

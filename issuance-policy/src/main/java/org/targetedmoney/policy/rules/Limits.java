@@ -15,6 +15,8 @@ public final class Limits {
     /** Policy versions per purpose: finding the one in force walks them, so they are bounded too. */
     public static final int MAX_POLICY_VERSIONS = 1_000;
 
+    /** Members enrolled by one bulk call (a registrar's authoritative list is sent in chunks). */
+    public static final int MAX_BULK_ENROLMENT = 500;
     /** The largest tariff of one act. */
     public static final long MAX_TARIFF_CENTS = 100_000_000L;
 

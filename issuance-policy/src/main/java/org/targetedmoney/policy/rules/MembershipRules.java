@@ -43,4 +43,29 @@ final class MembershipRules {
         tx.emit(new LedgerEvent.MemberEnrolled(c.member(), c.territory(), c.householdSize(), firstEpoch));
         return tx.applied();
     }
+
+    /**
+     * Bulk enrolment: all or nothing (one invalid entry rejects the whole list); members already enrolled,
+     * before or earlier in the same list, are skipped so that a list can be sent again safely.
+     */
+    static Outcome enrolAll(Overlay tx, TxContext ctx, Call.EnrolMembers c) {
+        Outcome.Rejected denied = Auth.require(tx, ctx, Role.REGISTRAR);
+        if (denied != null) {
+            return denied;
+        }
+        if (c.members().isEmpty() || c.members().size() > Limits.MAX_BULK_ENROLMENT) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "a bulk enrolment lists 1..%d members, got %d",
+                    Limits.MAX_BULK_ENROLMENT, c.members().size());
+        }
+        for (Address member : c.members()) {
+            if (tx.member(member) != null) {
+                continue;
+            }
+            Outcome one = enrol(tx, ctx, new Call.EnrolMember(member, c.territory(), c.householdSize()));
+            if (one instanceof Outcome.Rejected rejected) {
+                return rejected;
+            }
+        }
+        return tx.applied();
+    }
 }

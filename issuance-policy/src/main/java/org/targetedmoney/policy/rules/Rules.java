@@ -19,6 +19,7 @@ public final class Rules {
             case Call.AddPurpose c -> RegistryRules.addPurpose(tx, ctx, c);
             case Call.AddTerritory c -> RegistryRules.addTerritory(tx, ctx, c);
             case Call.EnrolMember c -> MembershipRules.enrol(tx, ctx, c);
+            case Call.EnrolMembers c -> MembershipRules.enrolAll(tx, ctx, c);
             case Call.ConventionProvider c -> ConventionRules.convention(tx, ctx, c);
             case Call.SuspendConvention c -> ConventionRules.suspend(tx, ctx, c.provider(), c.purpose(), true);
             case Call.ResumeConvention c -> ConventionRules.suspend(tx, ctx, c.provider(), c.purpose(), false);

@@ -95,6 +95,24 @@ class CallDecoderTest {
     }
 
     @Test
+    void enrolMembers_decodesTheAddressArray() throws Exception {
+        byte[] data = callData("enrolMembers", new DynamicArray<>(org.web3j.abi.datatypes.Address.class,
+                address(ALICE), address(GROCER)), new Utf8String("FR-OCC-34"), new Uint8(2));
+
+        assertThat(decode(data)).isEqualTo(new Call.EnrolMembers(List.of(ALICE, GROCER), "FR-OCC-34", 2));
+    }
+
+    @Test
+    void enrolMembers_longerThanTheBulkLimit_isRefusedAtTheDoor() {
+        List<org.web3j.abi.datatypes.Address> many = java.util.Collections.nCopies(
+                org.targetedmoney.policy.rules.Limits.MAX_BULK_ENROLMENT + 1, address(ALICE));
+        byte[] data = callData("enrolMembers", new DynamicArray<>(org.web3j.abi.datatypes.Address.class, many),
+                new Utf8String("FR"), new Uint8(1));
+
+        assertThatThrownBy(() -> decode(data)).isInstanceOf(AbiException.class).hasMessageContaining("501 elements");
+    }
+
+    @Test
     void conventionProvider_decodesThePurposeArray() throws Exception {
         byte[] data = callData("conventionProvider", address(GROCER),
                 new DynamicArray<>(Uint32.class, new Uint32(1), new Uint32(3)), new Utf8String("FR-OCC-34"),

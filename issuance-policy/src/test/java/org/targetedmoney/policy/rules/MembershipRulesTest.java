@@ -91,4 +91,50 @@ class MembershipRulesTest {
             ledger.rejected(sender, new Call.EnrolMember(BOB, "FR", 1), FORBIDDEN_ROLE);
         }
     }
+
+    @Test
+    void enrolMembers_aList_enrolsEachWithOneEventAndOneCount() {
+        Outcome.Applied a = ledger.ok(REGISTRAR, new Call.EnrolMembers(List.of(ALICE, BOB), "FR-IDF-75", 2));
+
+        assertThat(ledger.state.member(ALICE).territory()).isEqualTo("FR-IDF-75");
+        assertThat(ledger.state.member(BOB).householdSize()).isEqualTo(2);
+        assertThat(ledger.state.enrolmentCount("FR-IDF-75", 2)).isEqualTo(2);
+        assertThat(ledger.state.meta().memberCount()).isEqualTo(2);
+        assertThat(LedgerFixture.events(a, LedgerEvent.MemberEnrolled.class)).hasSize(2);
+    }
+
+    @Test
+    void enrolMembers_sentAgainOrWithRepeats_skipsMembersAlreadyEnrolled() {
+        ledger.enrol(ALICE, "FR-OCC-34", 1);
+
+        Outcome.Applied a = ledger.ok(REGISTRAR, new Call.EnrolMembers(List.of(ALICE, BOB, BOB), "FR-IDF-75", 2));
+
+        assertThat(ledger.state.member(ALICE).territory()).as("the earlier enrolment stands").isEqualTo("FR-OCC-34");
+        assertThat(LedgerFixture.events(a, LedgerEvent.MemberEnrolled.class)).hasSize(1);
+        assertThat(ledger.state.meta().memberCount()).isEqualTo(2);
+    }
+
+    @Test
+    void enrolMembers_oneInvalidEntry_rejectsTheWholeList() {
+        ledger.rejected(REGISTRAR, new Call.EnrolMembers(List.of(ALICE, Address.ZERO), "FR", 1), INVALID_ARGUMENT);
+
+        assertThat(ledger.state.member(ALICE)).as("nothing of a rejected list is kept").isNull();
+        assertThat(ledger.state.meta().memberCount()).isZero();
+    }
+
+    @Test
+    void enrolMembers_emptyOrTooLong_rejectsInvalidArgument() {
+        ledger.rejected(REGISTRAR, new Call.EnrolMembers(List.of(), "FR", 1), INVALID_ARGUMENT);
+        List<Address> tooMany = java.util.stream.IntStream.range(0, Limits.MAX_BULK_ENROLMENT + 1)
+                .mapToObj(i -> Address.fromHex(String.format("0x%040x", i + 1))).toList();
+        Rejection r = ledger.rejected(REGISTRAR, new Call.EnrolMembers(tooMany, "FR", 1), INVALID_ARGUMENT);
+        assertThat(r.detail()).contains("1..500");
+    }
+
+    @Test
+    void enrolMembers_byAnyoneButARegistrar_evenOfEnrolledMembers_rejectsForbiddenRole() {
+        ledger.enrol(ALICE, "FR", 1);
+
+        ledger.rejected(STRANGER, new Call.EnrolMembers(List.of(ALICE), "FR", 1), FORBIDDEN_ROLE);
+    }
 }

@@ -29,6 +29,15 @@ public final class AuthorityClient {
         return ledger.transact(account, LedgerAbi.enrolMember(member, territory, householdSize));
     }
 
+    /**
+     * Enrols a registrar's list of members of one territory and household size (at most 500 per call;
+     * members already enrolled are skipped, so a list can be sent again after a failure).
+     */
+    public TxResult enrolMembers(List<String> members, String territory, int householdSize)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.enrolMembers(members, territory, householdSize));
+    }
+
     public TxResult conventionProvider(String provider, List<Integer> purposes, String territory, int validFromEpoch,
                                        int validUntilEpoch) throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account,

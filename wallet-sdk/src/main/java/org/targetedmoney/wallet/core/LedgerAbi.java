@@ -34,6 +34,13 @@ public final class LedgerAbi {
         return tx("enrolMember", address(member), new Utf8String(territory), new Uint8(householdSize));
     }
 
+    public static Function enrolMembers(List<String> members, String territory, int householdSize) {
+        List<Address> list = new ArrayList<>();
+        members.forEach(m -> list.add(address(m)));
+        return tx("enrolMembers", new DynamicArray<>(Address.class, list), new Utf8String(territory),
+                new Uint8(householdSize));
+    }
+
     public static Function conventionProvider(String provider, List<Integer> purposes, String territory,
                                               int validFromEpoch, int validUntilEpoch) {
         List<Uint32> ids = new ArrayList<>();
