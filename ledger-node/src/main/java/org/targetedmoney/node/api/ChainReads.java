@@ -88,6 +88,14 @@ final class ChainReads {
                 .put("transactionIndex", Hex.quantity(stored.index()));
     }
 
+    /** The signed bytes as included (geth's method): what an auditor re-executes to check a block. */
+    Object rawTransactionByHash(byte[] hash) {
+        try (ChainView v = store.openView()) {
+            StoredTx stored = v.transaction(hash);
+            return stored == null ? null : Hex.data(stored.raw());
+        }
+    }
+
     Object transactionByHash(byte[] hash) {
         try (ChainView v = store.openView()) {
             StoredTx stored = v.transaction(hash);

@@ -81,6 +81,8 @@ public final class EthApi {
         }));
         m.put("eth_getTransactionByHash", p -> read(() -> reads.transactionByHash(
                 new Params("eth_getTransactionByHash", p).hash(0))));
+        m.put("eth_getRawTransactionByHash", p -> read(() -> reads.rawTransactionByHash(
+                new Params("eth_getRawTransactionByHash", p).hash(0))));
         m.put("eth_getTransactionReceipt", p -> read(() -> reads.receipt(
                 new Params("eth_getTransactionReceipt", p).hash(0))));
         m.put("eth_getLogs", p -> read(() -> reads.logs(new Params("eth_getLogs", p).object(0, "a filter object"))));

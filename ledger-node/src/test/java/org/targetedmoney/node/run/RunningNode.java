@@ -1,77 +1,23 @@
 package org.targetedmoney.node.run;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import org.targetedmoney.policy.abi.SystemContracts;
-import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
-import org.web3j.utils.Numeric;
 
-/** A node started in this JVM for a test, with raw JSON-RPC helpers and web3j signing. */
-final class RunningNode implements AutoCloseable {
+/** A node started in this JVM for a test, with raw JSON-RPC helpers and web3j. */
+final class RunningNode extends RpcClient implements AutoCloseable {
     final LedgerNode node;
-    final String url;
     final Web3j web3j;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     RunningNode(Path dir, Clock clock) throws Exception {
-        node = LedgerNode.start(TestNetwork.config(dir, clock));
-        url = "http://127.0.0.1:" + node.rpcPort();
-        web3j = Web3j.build(new HttpService(url));
+        this(LedgerNode.start(TestNetwork.config(dir, clock)));
     }
 
-    /** Posts a raw body; returns the HTTP status and body. */
-    HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(req, HttpResponse.BodyHandlers.ofString());
-    }
-
-    JsonObject call(String method, Object... params) throws IOException, InterruptedException {
-        JsonObject req = new JsonObject().put("jsonrpc", "2.0").put("id", 1).put("method", method)
-                .put("params", new JsonArray(List.of(params)));
-        return new JsonObject(post(req.encode()).body());
-    }
-
-    /** Signs a legacy EIP-155 call to the ledger contract with an explicit nonce. */
-    static String signed(Credentials who, long nonce, String function, Type<?>... args) {
-        String data = FunctionEncoder.encode(new Function(function, List.of(args), List.of()));
-        RawTransaction tx = RawTransaction.createTransaction(BigInteger.valueOf(nonce), BigInteger.ZERO,
-                BigInteger.valueOf(1_000_000), SystemContracts.LEDGER.toHex(), BigInteger.ZERO, data);
-        return Numeric.toHexString(TransactionEncoder.signMessage(tx, TestNetwork.CHAIN_ID, who));
-    }
-
-    /** Sends a signed transaction and returns its receipt (the node answers once the block is stored). */
-    JsonObject send(String signedTx) throws IOException, InterruptedException {
-        JsonObject answer = call("eth_sendRawTransaction", signedTx);
-        if (answer.containsKey("error")) {
-            throw new AssertionError("refused at the door: " + answer.encode());
-        }
-        return call("eth_getTransactionReceipt", answer.getString("result")).getJsonObject("result");
-    }
-
-    long nonce(Credentials who) throws IOException, InterruptedException {
-        return Long.decode(call("eth_getTransactionCount", who.getAddress(), "pending").getString("result"));
-    }
-
-    JsonObject sendAs(Credentials who, String function, Type<?>... args) throws IOException, InterruptedException {
-        return send(signed(who, nonce(who), function, args));
+    private RunningNode(LedgerNode node) {
+        super("http://127.0.0.1:" + node.rpcPort());
+        this.node = node;
+        this.web3j = Web3j.build(new HttpService(url));
     }
 
     @Override
