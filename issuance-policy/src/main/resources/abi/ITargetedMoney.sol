@@ -29,6 +29,14 @@ interface ITargetedMoney {
     event TariffSet(uint32 indexed purpose, string actCode, uint256 maxAmountCents);
     event ClaimPaid(address indexed provider, address indexed member, uint32 indexed purpose, string actCode,
         uint256 amountCents, uint64 claimId, bytes32 claimRef);
+    event BodyCreated(uint32 indexed body, address indexed account, string name, string territory, uint8 kind,
+        uint32 quorum, uint32 memberCount);
+    event BodyMembersChanged(uint32 indexed body, uint32 quorum, uint32 memberCount);
+    event ProposalCreated(uint64 indexed proposal, uint32 indexed body, address indexed proposer,
+        uint32 effectiveFromEpoch, uint64 delaySeconds, uint32 lastVotingEpoch);
+    event Voted(uint64 indexed proposal, address indexed voter, bool approve);
+    /// status: 0 open, 1 approved, 2 executed, 3 rejected, 4 failed (reason says why); 5 expired is never emitted.
+    event ProposalStatusChanged(uint64 indexed proposal, uint8 status, string reason);
 
     // --- authority ---
     function grantRole(address account, uint8 role, string calldata scopeTerritory) external;
@@ -61,6 +69,20 @@ interface ITargetedMoney {
     function fileClaim(address member, uint32 purpose, string calldata actCode, uint256 amountCents,
         bytes32 claimRef) external;
 
+    // --- governance: bodies decide by proposals and votes; a body acts through its own account ---
+    /// kind: 0 national (acts as the authority), 1 local committee (acts within its territory).
+    function createBody(string calldata name, string calldata territory, uint8 kind, address[] calldata members,
+        uint32 quorum) external;
+    /// By the body itself (through one of its proposals) or by the authority.
+    function setBodyMembers(uint32 body, address[] calldata members, uint32 quorum) external;
+    /// action: the call data of a ledger function the body performs once approved (the proposer's vote counts);
+    /// it runs after delaySeconds from approval, not before effectiveFromEpoch; votes are taken for votingEpochs.
+    function propose(uint32 body, bytes calldata action, uint32 effectiveFromEpoch, uint64 delaySeconds,
+        uint32 votingEpochs) external;
+    function vote(uint64 proposal, bool approve) external;
+    /// Runs an approved proposal whose time has come; anyone may send it.
+    function executeProposal(uint64 proposal) external;
+
     // --- views (eth_call) ---
     function currentEpoch() external view returns (uint32 timeEpoch, uint32 lastOpenedEpoch);
     function purposeCount() external view returns (uint32);
@@ -82,4 +104,9 @@ interface ITargetedMoney {
         returns (uint32 version, uint256[] memory amountCentsByHouseholdSize, uint32 expiryEpochs, uint32 effectiveFromEpoch);
     function tariffOf(uint32 purpose, string calldata actCode) external view returns (bool exists, uint256 maxAmountCents);
     function claimsPaid(uint32 purpose) external view returns (uint256 paidCents, uint64 count);
+    function bodyOf(uint32 body) external view returns (string memory name, string memory territory, uint8 kind,
+        address account, uint32 quorum, address[] memory members);
+    function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,
+        uint8 status, uint32 effectiveFromEpoch, uint64 executableAt, uint32 lastVotingEpoch, uint32 approvals,
+        uint32 rejections, string memory outcome);
 }

@@ -54,7 +54,7 @@ final class BenchLedger {
     }
 
     void apply(Address sender, Call call) {
-        Outcome o = Rules.apply(state, ctx(sender), call);
+        Outcome o = Rules.apply(state, ctx(sender), call, org.targetedmoney.policy.abi.CallDecoder.ACTIONS);
         if (!(o instanceof Outcome.Applied a)) {
             throw new IllegalStateException("benchmark setup refused: " + o);
         }

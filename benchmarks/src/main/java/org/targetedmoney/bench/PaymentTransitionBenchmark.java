@@ -45,7 +45,7 @@ public class PaymentTransitionBenchmark {
     public Outcome pay() {
         int i = next++ % members;
         Call.Pay pay = new Call.Pay(ledger.providers.get(i % 100), BenchLedger.FOOD, 1, ref);
-        Outcome o = Rules.apply(ledger.state, BenchLedger.ctx(ledger.members.get(i)), pay);
+        Outcome o = Rules.apply(ledger.state, BenchLedger.ctx(ledger.members.get(i)), pay, org.targetedmoney.policy.abi.CallDecoder.ACTIONS);
         if (o instanceof Outcome.Applied a) {
             ledger.state.putAll(a.writes());
         }

@@ -128,7 +128,7 @@ public final class LedgerFixture {
 
     /** Applies {@code call} from {@code sender}; an applied call's writes are stored. */
     public Outcome apply(Address sender, Call call) {
-        Outcome outcome = Rules.apply(state, ctx(sender), call);
+        Outcome outcome = Rules.apply(state, ctx(sender), call, org.targetedmoney.policy.abi.CallDecoder.ACTIONS);
         blockNumber++;
         if (outcome instanceof Outcome.Applied applied) {
             state.putAll(applied.writes());

@@ -88,6 +88,25 @@ final class AbiReader {
         return (int) (base + offset);
     }
 
+    /** A boolean: exactly 0 or 1. */
+    boolean bool(int arg) throws AbiException {
+        return uint(arg, 1) == 1;
+    }
+
+    /** Dynamic {@code bytes}, at most {@code maxLength} long. */
+    byte[] bytes(int arg, int maxLength) throws AbiException {
+        int at = tail(arg);
+        int length = (int) uintAt(arg, at, 31);
+        if (length > maxLength) {
+            throw error(arg, "is longer than " + maxLength + " bytes");
+        }
+        int start = at + WORD;
+        if ((long) start + length > data.length) {
+            throw error(arg, "is truncated (bytes of " + length + ")");
+        }
+        return Arrays.copyOfRange(data, start, start + length);
+    }
+
     String string(int arg) throws AbiException {
         int at = tail(arg);
         int length = (int) uintAt(arg, at, 31);

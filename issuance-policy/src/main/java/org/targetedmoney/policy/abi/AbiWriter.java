@@ -47,7 +47,11 @@ final class AbiWriter {
     }
 
     AbiWriter string(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return bytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Dynamic {@code bytes}: length, then the bytes padded to a word. */
+    AbiWriter bytes(byte[] b) {
         byte[] t = new byte[32 + padded(b.length)];
         System.arraycopy(word(b.length), 0, t, 0, 32);
         System.arraycopy(b, 0, t, 32, b.length);
@@ -61,6 +65,17 @@ final class AbiWriter {
         System.arraycopy(word(values.size()), 0, t, 0, 32);
         for (int i = 0; i < values.size(); i++) {
             System.arraycopy(word(values.get(i).longValue()), 0, t, 32 * (i + 1), 32);
+        }
+        heads.add(null);
+        tails.add(t);
+        return this;
+    }
+
+    AbiWriter addressArray(List<Address> values) {
+        byte[] t = new byte[32 * (values.size() + 1)];
+        System.arraycopy(word(values.size()), 0, t, 0, 32);
+        for (int i = 0; i < values.size(); i++) {
+            System.arraycopy(word(values.get(i)), 0, t, 32 * (i + 1), 32);
         }
         heads.add(null);
         tails.add(t);

@@ -2,6 +2,7 @@ package org.targetedmoney.policy.abi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.targetedmoney.policy.call.ActionDecoder;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.rules.Limits;
@@ -11,6 +12,15 @@ import org.targetedmoney.policy.rules.Limits;
  * Everything that is not a state-changing function of the ledger contract is refused here, at the door.
  */
 public final class CallDecoder {
+    /** Decodes the actions of governance proposals: a state-changing call of the ledger contract. */
+    public static final ActionDecoder ACTIONS = data -> {
+        try {
+            return decode(SystemContracts.LEDGER, data);
+        } catch (AbiException e) {
+            throw new ActionDecoder.InvalidActionException(e.getMessage());
+        }
+    };
+
     private CallDecoder() {}
 
     /** Decodes a state-changing call; views and token functions are refused as READ_ONLY. */
@@ -64,6 +74,15 @@ public final class CallDecoder {
             case SET_TARIFF -> new Call.SetTariff(u32(r, 0), r.string(1), r.uint(2, 63));
             case FILE_CLAIM -> new Call.FileClaim(r.address(0), u32(r, 1), r.string(2), r.uint(3, 63),
                     java.util.HexFormat.of().formatHex(r.bytes32(4)));
+            case CREATE_BODY -> new Call.CreateBody(r.string(0), r.string(1), (int) r.uint(2, 8),
+                    r.addressArray(3, Limits.MAX_BODY_MEMBERS), u32(r, 4));
+            case SET_BODY_MEMBERS -> new Call.SetBodyMembers(u32(r, 0), r.addressArray(1, Limits.MAX_BODY_MEMBERS),
+                    u32(r, 2));
+            case PROPOSE -> new Call.Propose(u32(r, 0),
+                    java.util.HexFormat.of().formatHex(r.bytes(1, Limits.MAX_ACTION_BYTES)), u32(r, 2), r.uint(3, 63),
+                    u32(r, 4));
+            case VOTE -> new Call.Vote(r.uint(0, 63), r.bool(1));
+            case EXECUTE_PROPOSAL -> new Call.ExecuteProposal(r.uint(0, 63));
             default -> throw new AbiException("READ_ONLY: " + f.shortName() + " is a view");
         };
     }

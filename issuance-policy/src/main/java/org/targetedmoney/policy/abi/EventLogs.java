@@ -30,6 +30,13 @@ public final class EventLogs {
     public static final byte[] TARIFF_SET = Keccak.hash("TariffSet(uint32,string,uint256)");
     public static final byte[] CLAIM_PAID = Keccak.hash("ClaimPaid(address,address,uint32,string,uint256,uint64,bytes32)");
 
+    public static final byte[] BODY_CREATED = Keccak.hash("BodyCreated(uint32,address,string,string,uint8,uint32,uint32)");
+    public static final byte[] BODY_MEMBERS_CHANGED = Keccak.hash("BodyMembersChanged(uint32,uint32,uint32)");
+    public static final byte[] PROPOSAL_CREATED =
+            Keccak.hash("ProposalCreated(uint64,uint32,address,uint32,uint64,uint32)");
+    public static final byte[] VOTED = Keccak.hash("Voted(uint64,address,bool)");
+    public static final byte[] PROPOSAL_STATUS_CHANGED = Keccak.hash("ProposalStatusChanged(uint64,uint8,string)");
+
     private EventLogs() {}
 
     public static List<Log> toLogs(LedgerEvent event) {
@@ -70,6 +77,16 @@ public final class EventLogs {
             case LedgerEvent.ClaimPaid e -> one(L, t(CLAIM_PAID, w(e.provider()), w(e.member()), w(e.purpose())),
                     new AbiWriter().string(e.actCode()).uint(e.amountCents()).uint(e.claimId())
                             .bytes32(java.util.HexFormat.of().parseHex(e.claimRefHex())));
+            case LedgerEvent.BodyCreated e -> one(L, t(BODY_CREATED, w(e.body()), w(e.account())), new AbiWriter()
+                    .string(e.name()).string(e.territory()).uint(e.kind()).uint(e.quorum()).uint(e.memberCount()));
+            case LedgerEvent.BodyMembersChanged e -> one(L, t(BODY_MEMBERS_CHANGED, w(e.body())),
+                    new AbiWriter().uint(e.quorum()).uint(e.memberCount()));
+            case LedgerEvent.ProposalCreated e -> one(L, t(PROPOSAL_CREATED, w(e.proposal()), w(e.body()),
+                    w(e.proposer())), new AbiWriter().uint(e.effectiveFromEpoch()).uint(e.delaySeconds())
+                    .uint(e.lastVotingEpoch()));
+            case LedgerEvent.Voted e -> one(L, t(VOTED, w(e.proposal()), w(e.voter())), new AbiWriter().bool(e.approve()));
+            case LedgerEvent.ProposalStatusChanged e -> one(L, t(PROPOSAL_STATUS_CHANGED, w(e.proposal())),
+                    new AbiWriter().uint(e.status()).string(e.reason()));
         };
     }
 

@@ -20,6 +20,11 @@ public enum LedgerFunction {
     REDEEM("redeem(uint32,uint256)", false),
     SET_TARIFF("setTariff(uint32,string,uint256)", false),
     FILE_CLAIM("fileClaim(address,uint32,string,uint256,bytes32)", false),
+    CREATE_BODY("createBody(string,string,uint8,address[],uint32)", false),
+    SET_BODY_MEMBERS("setBodyMembers(uint32,address[],uint32)", false),
+    PROPOSE("propose(uint32,bytes,uint32,uint64,uint32)", false),
+    VOTE("vote(uint64,bool)", false),
+    EXECUTE_PROPOSAL("executeProposal(uint64)", false),
     CURRENT_EPOCH("currentEpoch()", true),
     PURPOSE_COUNT("purposeCount()", true),
     PURPOSE_INFO("purposeInfo(uint32)", true),
@@ -32,7 +37,9 @@ public enum LedgerFunction {
     EPOCH_COUNTERS("epochCounters(uint32,uint32)", true),
     POLICY_OF("policyOf(uint32,uint32)", true),
     TARIFF_OF("tariffOf(uint32,string)", true),
-    CLAIMS_PAID("claimsPaid(uint32)", true);
+    CLAIMS_PAID("claimsPaid(uint32)", true),
+    BODY_OF("bodyOf(uint32)", true),
+    PROPOSAL_OF("proposalOf(uint64)", true);
 
     private static final Map<Integer, LedgerFunction> BY_SELECTOR = new HashMap<>();
 

@@ -1,8 +1,11 @@
 package org.targetedmoney.policy.abi;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.BodyKind;
+import org.targetedmoney.policy.model.ProposalStatus;
 import org.targetedmoney.policy.rules.MemberCredit;
 import org.targetedmoney.policy.rules.Policies;
 import org.targetedmoney.policy.state.Entity;
@@ -38,6 +41,8 @@ public final class Views {
             case POLICY_OF -> policyOf(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
             case TARIFF_OF -> tariffOf(view, (int) r.uint(0, 31), r.string(1));
             case CLAIMS_PAID -> claimsPaid(view, (int) r.uint(0, 31));
+            case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
+            case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
         };
     }
@@ -134,5 +139,28 @@ public final class Views {
         }
         return new AbiWriter().uint(p.version()).uintArray(p.amountCentsByHouseholdSize()).uint(p.expiryEpochs())
                 .uint(p.effectiveFromEpoch()).toBytes();
+    }
+
+    private static byte[] bodyOf(StateView view, int id) throws AbiException {
+        Entity.Body b = view.body(id);
+        if (b == null) {
+            throw new AbiException("UNKNOWN_BODY: no body " + id);
+        }
+        return new AbiWriter().string(b.name()).string(b.territory()).uint(b.kind()).address(BodyKind.account(id))
+                .uint(b.quorum()).addressArray(b.members()).toBytes();
+    }
+
+    /** A proposal; an open one whose voting period is over reads as EXPIRED. */
+    private static byte[] proposalOf(StateView view, int timeEpoch, long id) throws AbiException {
+        Entity.Proposal p = view.proposal(id);
+        if (p == null) {
+            throw new AbiException("UNKNOWN_PROPOSAL: no proposal " + id);
+        }
+        int status = p.status() == ProposalStatus.OPEN.code() && timeEpoch > p.lastVotingEpoch()
+                ? ProposalStatus.EXPIRED.code() : p.status();
+        long executableAt = p.approvedAtSeconds() == 0 ? 0 : p.approvedAtSeconds() + p.delaySeconds();
+        return new AbiWriter().uint(p.body()).address(p.proposer()).bytes(HexFormat.of().parseHex(p.actionHex()))
+                .uint(status).uint(p.effectiveFromEpoch()).uint(executableAt).uint(p.lastVotingEpoch())
+                .uint(p.approvals().size()).uint(p.rejections().size()).string(p.outcome()).toBytes();
     }
 }

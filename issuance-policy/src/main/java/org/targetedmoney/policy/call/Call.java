@@ -93,4 +93,31 @@ public sealed interface Call {
      */
     record FileClaim(Address member, int purpose, String actCode, long amountCents, String claimRefHex)
             implements Call {}
+
+    /** Creates a governance body ({@code kind} is a {@code BodyKind} code) with its members and quorum. */
+    record CreateBody(String name, String territory, int kind, List<Address> members, int quorum) implements Call {
+        public CreateBody {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** Replaces a body's members and quorum (decided by the body itself or by the authority). */
+    record SetBodyMembers(int body, List<Address> members, int quorum) implements Call {
+        public SetBodyMembers {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * A member of a body proposes that the body perform {@code actionHex} (the ABI call data of a ledger
+     * function, in hex). Once approved it may run after {@code delaySeconds}, from {@code effectiveFromEpoch};
+     * votes are accepted during {@code votingEpochs} epochs, the current one included.
+     */
+    record Propose(int body, String actionHex, int effectiveFromEpoch, long delaySeconds, int votingEpochs)
+            implements Call {}
+
+    record Vote(long proposal, boolean approve) implements Call {}
+
+    /** Runs an approved proposal whose delay and effective epoch have come; anyone may send it. */
+    record ExecuteProposal(long proposal) implements Call {}
 }

@@ -68,4 +68,17 @@ public sealed interface LedgerEvent {
 
     record ClaimPaid(Address provider, Address member, int purpose, String actCode, long amountCents, long claimId,
                      String claimRefHex) implements LedgerEvent {}
+
+    record BodyCreated(int body, Address account, String name, String territory, int kind, int quorum,
+                       int memberCount) implements LedgerEvent {}
+
+    record BodyMembersChanged(int body, int quorum, int memberCount) implements LedgerEvent {}
+
+    record ProposalCreated(long proposal, int body, Address proposer, int effectiveFromEpoch, long delaySeconds,
+                           int lastVotingEpoch) implements LedgerEvent {}
+
+    record Voted(long proposal, Address voter, boolean approve) implements LedgerEvent {}
+
+    /** A proposal changed status (a {@code ProposalStatus} code); {@code reason} says why an action failed. */
+    record ProposalStatusChanged(long proposal, int status, String reason) implements LedgerEvent {}
 }

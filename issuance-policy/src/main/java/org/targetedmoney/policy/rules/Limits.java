@@ -20,5 +20,15 @@ public final class Limits {
     /** The largest tariff of one act. */
     public static final long MAX_TARIFF_CENTS = 100_000_000L;
 
+    /** Members of one governance body: every vote scans them. */
+    public static final int MAX_BODY_MEMBERS = 101;
+    public static final int MAX_BODIES = 10_000;
+    /** The call data a proposal carries. */
+    public static final int MAX_ACTION_BYTES = 4_096;
+    /** The longest wait between approval and execution: one year. */
+    public static final long MAX_PROPOSAL_DELAY_SECONDS = 366L * 24 * 3600;
+    /** Epochs during which a proposal collects votes. */
+    public static final int MAX_VOTING_EPOCHS = 12;
+
     private Limits() {}
 }

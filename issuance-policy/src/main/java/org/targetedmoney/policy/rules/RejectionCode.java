@@ -43,5 +43,24 @@ public enum RejectionCode {
     /** A claim names an act that has no tariff for this purpose. */
     NO_TARIFF,
     /** A provider filed the same claim reference twice. */
-    DUPLICATE_CLAIM
+    DUPLICATE_CLAIM,
+    /** No governance body has this id. */
+    UNKNOWN_BODY,
+    /** A quorum is below 1 or above the number of the body's members. */
+    INVALID_QUORUM,
+    /** Only a member of the body may propose or vote. */
+    NOT_BODY_MEMBER,
+    UNKNOWN_PROPOSAL,
+    /** A member votes once per proposal. */
+    ALREADY_VOTED,
+    /** The proposal is no longer open to votes, or was already executed, rejected or failed. */
+    PROPOSAL_CLOSED,
+    /** The proposal's voting period is over. */
+    PROPOSAL_EXPIRED,
+    /** The proposal is approved but its delay or its effective epoch has not come, or it is not approved yet. */
+    PROPOSAL_NOT_READY,
+    /** The action is outside what the body may decide (a local committee acts only in its territory). */
+    OUT_OF_COMPETENCE,
+    /** The action is not something a body decides (a payment, a vote, another proposal...). */
+    NOT_GOVERNABLE
 }

@@ -1,5 +1,6 @@
 package org.targetedmoney.policy.rules;
 
+import org.targetedmoney.policy.call.ActionDecoder;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.state.Entity;
 import org.targetedmoney.policy.state.StateView;
@@ -11,7 +12,11 @@ import org.targetedmoney.policy.state.StateView;
 public final class Rules {
     private Rules() {}
 
-    public static Outcome apply(StateView view, TxContext ctx, Call call) {
+    /**
+     * Applies one call. {@code actions} decodes the actions stored in governance proposals; the node and
+     * the auditor pass the ABI decoder.
+     */
+    public static Outcome apply(StateView view, TxContext ctx, Call call, ActionDecoder actions) {
         Overlay tx = new Overlay(view);
         Outcome outcome = switch (call) {
             case Call.GrantRole c -> RegistryRules.grantRole(tx, ctx, c);
@@ -29,6 +34,11 @@ public final class Rules {
             case Call.Redeem c -> PaymentRules.redeem(tx, ctx, c);
             case Call.SetTariff c -> ClaimRules.setTariff(tx, ctx, c);
             case Call.FileClaim c -> ClaimRules.fileClaim(tx, ctx, c);
+            case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
+            case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
+            case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);
+            case Call.Vote c -> ProposalRules.vote(tx, ctx, c, actions);
+            case Call.ExecuteProposal c -> ProposalRules.execute(tx, ctx, c, actions);
         };
         if (outcome instanceof Outcome.Applied applied) {
             checkTotals(applied);
@@ -40,13 +50,13 @@ public final class Rules {
      * Executes a whole transaction: the nonce must be the sender's next one (the node checks it before),
      * and it advances whether the call is applied or rejected, as in Ethereum.
      */
-    public static Execution execute(StateView view, TxContext ctx, long nonce, Call call) {
+    public static Execution execute(StateView view, TxContext ctx, long nonce, Call call, ActionDecoder actions) {
         long expected = view.nonce(ctx.sender());
         if (nonce != expected) {
             throw new IllegalArgumentException("nonce " + nonce + " is not the next nonce " + expected + " of "
                     + ctx.sender() + ": the node must not order such a transaction");
         }
-        Outcome outcome = apply(view, ctx, call);
+        Outcome outcome = apply(view, ctx, call, actions);
         return new Execution(outcome, new Entity.Nonce(ctx.sender(), Math.addExact(nonce, 1)));
     }
 

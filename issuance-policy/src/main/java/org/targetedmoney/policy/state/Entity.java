@@ -168,6 +168,53 @@ public sealed interface Entity {
         }
     }
 
+    /** A governance body; it acts through {@code BodyKind.account(id)}, which holds the role of its kind. */
+    record Body(int id, String name, String territory, int kind, List<Address> members, int quorum)
+            implements Entity {
+        public Body {
+            members = List.copyOf(members);
+            Check.that(quorum >= 1 && quorum <= members.size(), "a body's quorum is within 1..members");
+        }
+
+        public EntityKey key() {
+            return Keys.body(id);
+        }
+    }
+
+    /**
+     * A proposal of a body. {@code status} is a {@code ProposalStatus} code; {@code approvedAtSeconds} is the
+     * block time of the approving vote (0 before); {@code outcome} is why its action failed, or empty.
+     */
+    record Proposal(long id, int body, Address proposer, String actionHex, int effectiveFromEpoch,
+                    long delaySeconds, int lastVotingEpoch, List<Address> approvals, List<Address> rejections,
+                    int status, long approvedAtSeconds, String outcome) implements Entity {
+        public Proposal {
+            approvals = List.copyOf(approvals);
+            rejections = List.copyOf(rejections);
+        }
+
+        public EntityKey key() {
+            return Keys.proposal(id);
+        }
+
+        public Proposal withVotes(List<Address> approvals, List<Address> rejections) {
+            return new Proposal(id, body, proposer, actionHex, effectiveFromEpoch, delaySeconds, lastVotingEpoch,
+                    approvals, rejections, status, approvedAtSeconds, outcome);
+        }
+
+        public Proposal withStatus(int newStatus, long approvedAt, String newOutcome) {
+            return new Proposal(id, body, proposer, actionHex, effectiveFromEpoch, delaySeconds, lastVotingEpoch,
+                    approvals, rejections, newStatus, approvedAt, newOutcome);
+        }
+    }
+
+    /** Counters of governance: bodies created and proposals made (their ids). */
+    record GovernanceMeta(int bodyCount, long proposalCount) implements Entity {
+        public EntityKey key() {
+            return Keys.GOVERNANCE_META;
+        }
+    }
+
     /** Ledger-wide singletons. {@code lastOpenedEpoch} is -1 before the first opening. */
     record Meta(int purposeCount, int territoryCount, int lastOpenedEpoch, long memberCount, long nextRedemptionId)
             implements Entity {

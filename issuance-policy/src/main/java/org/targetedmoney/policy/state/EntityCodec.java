@@ -55,6 +55,9 @@ public final class EntityCodec {
             case Entity.ClaimsPaid c -> s.u8(Keys.CLAIMS_PAID).u32(c.purpose()).i64(c.paidCents()).i64(c.count());
             case Entity.ClaimRecord c -> s.u8(Keys.CLAIM_RECORD).address(c.provider()).string(c.claimRefHex())
                     .i64(c.claimId());
+            case Entity.Body b -> encodeBody(s, b);
+            case Entity.Proposal p -> encodeProposal(s, p);
+            case Entity.GovernanceMeta g -> s.u8(Keys.GOVERNANCE_META_KIND).u32(g.bodyCount()).i64(g.proposalCount());
             case Meta m -> s.u8(Keys.META_KIND).u32(m.purposeCount()).u32(m.territoryCount()).u32(m.lastOpenedEpoch())
                     .i64(m.memberCount()).i64(m.nextRedemptionId());
         }
@@ -67,6 +70,33 @@ public final class EntityCodec {
         for (Bucket b : m.buckets()) {
             s.u32(b.epoch()).u32(b.purpose()).i64(b.amountCents()).u32(b.expiresAtEpoch());
         }
+    }
+
+    private static void encodeBody(ByteSink s, Entity.Body b) {
+        s.u8(Keys.BODY).u32(b.id()).string(b.name()).string(b.territory()).u8(b.kind());
+        addresses(s, b.members()).u32(b.quorum());
+    }
+
+    private static void encodeProposal(ByteSink s, Entity.Proposal p) {
+        s.u8(Keys.PROPOSAL).i64(p.id()).u32(p.body()).address(p.proposer()).string(p.actionHex())
+                .u32(p.effectiveFromEpoch()).i64(p.delaySeconds()).u32(p.lastVotingEpoch());
+        addresses(s, p.approvals());
+        addresses(s, p.rejections()).u8(p.status()).i64(p.approvedAtSeconds()).string(p.outcome());
+    }
+
+    private static ByteSink addresses(ByteSink s, List<org.targetedmoney.policy.model.Address> list) {
+        s.u32(list.size());
+        list.forEach(s::address);
+        return s;
+    }
+
+    private static List<org.targetedmoney.policy.model.Address> addresses(ByteSource r) {
+        int n = listLength(r);
+        List<org.targetedmoney.policy.model.Address> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.address());
+        }
+        return out;
     }
 
     private static void encodePolicy(ByteSink s, AllowancePolicy p) {
@@ -107,6 +137,10 @@ public final class EntityCodec {
             case Keys.TARIFF -> new Entity.Tariff(r.u32(), r.string(), r.i64());
             case Keys.CLAIMS_PAID -> new Entity.ClaimsPaid(r.u32(), r.i64(), r.i64());
             case Keys.CLAIM_RECORD -> new Entity.ClaimRecord(r.address(), r.string(), r.i64());
+            case Keys.BODY -> new Entity.Body(r.u32(), r.string(), r.string(), r.u8(), addresses(r), r.u32());
+            case Keys.PROPOSAL -> new Entity.Proposal(r.i64(), r.u32(), r.address(), r.string(), r.u32(), r.i64(),
+                    r.u32(), addresses(r), addresses(r), r.u8(), r.i64(), r.string());
+            case Keys.GOVERNANCE_META_KIND -> new Entity.GovernanceMeta(r.u32(), r.i64());
             case Keys.META_KIND -> new Meta(r.u32(), r.u32(), r.u32(), r.i64(), r.i64());
             default -> throw new IllegalArgumentException("corrupt entity encoding: unknown kind " + value[0]);
         };

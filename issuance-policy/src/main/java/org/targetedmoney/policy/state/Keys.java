@@ -21,8 +21,12 @@ public final class Keys {
     static final byte TARIFF = 14;
     static final byte CLAIMS_PAID = 15;
     static final byte CLAIM_RECORD = 16;
+    static final byte BODY = 17;
+    static final byte PROPOSAL = 18;
+    static final byte GOVERNANCE_META_KIND = 19;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
+    public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
 
     private Keys() {}
 
@@ -92,6 +96,14 @@ public final class Keys {
     public static EntityKey claimRecord(Address provider, String claimRefHex) {
         byte[] ref = claimRefHex.getBytes(StandardCharsets.US_ASCII);
         return new EntityKey(new ByteSink(21 + ref.length).u8(CLAIM_RECORD).address(provider).raw(ref).toBytes());
+    }
+
+    public static EntityKey body(int id) {
+        return new EntityKey(new ByteSink(5).u8(BODY).u32(id).toBytes());
+    }
+
+    public static EntityKey proposal(long id) {
+        return new EntityKey(new ByteSink(9).u8(PROPOSAL).i64(id).toBytes());
     }
 
     /** The prefix shared by every key of one kind, for ordered scans. */

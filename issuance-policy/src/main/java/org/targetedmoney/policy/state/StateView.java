@@ -94,4 +94,17 @@ public interface StateView {
         EnrolmentCount c = (EnrolmentCount) get(Keys.enrolmentCount(territory, householdSize));
         return c == null ? 0 : c.count();
     }
+
+    default Entity.Body body(int id) {
+        return (Entity.Body) get(Keys.body(id));
+    }
+
+    default Entity.Proposal proposal(long id) {
+        return (Entity.Proposal) get(Keys.proposal(id));
+    }
+
+    default Entity.GovernanceMeta governanceMeta() {
+        Entity.GovernanceMeta g = (Entity.GovernanceMeta) get(Keys.GOVERNANCE_META);
+        return g == null ? new Entity.GovernanceMeta(0, 0) : g;
+    }
 }

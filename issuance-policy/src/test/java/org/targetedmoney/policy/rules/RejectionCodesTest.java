@@ -15,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import static org.targetedmoney.policy.abi.CallDecoder.ACTIONS;
+
 import org.junit.jupiter.api.Test;
 import org.targetedmoney.policy.LedgerFixture;
 import org.targetedmoney.policy.call.Call;
@@ -87,12 +89,45 @@ class RejectionCodesTest {
             return l.rejected(LedgerFixture.DOCTOR, ClaimRulesTest.claim(ALICE, "G", 2_650, 1),
                     RejectionCode.DUPLICATE_CLAIM);
         });
+        STORIES.put(RejectionCode.UNKNOWN_BODY, l -> l.rejected(AUTHORITY,
+                new Call.SetBodyMembers(1, List.of(ALICE), 1), RejectionCode.UNKNOWN_BODY));
+        STORIES.put(RejectionCode.INVALID_QUORUM, l -> l.rejected(AUTHORITY,
+                new Call.CreateBody("C", "FR", 1, List.of(ALICE), 2), RejectionCode.INVALID_QUORUM));
+        STORIES.put(RejectionCode.NOT_BODY_MEMBER, l -> GovernanceRulesTest.withBodies(l).rejected(ALICE,
+                GovernanceRulesTest.proposal(GovernanceRulesTest.HERAULT,
+                        GovernanceRulesTest.conventionGrocerIn("FR-OCC-34")), RejectionCode.NOT_BODY_MEMBER));
+        STORIES.put(RejectionCode.UNKNOWN_PROPOSAL, l -> l.rejected(ALICE, new Call.Vote(1, true),
+                RejectionCode.UNKNOWN_PROPOSAL));
+        STORIES.put(RejectionCode.ALREADY_VOTED, l -> governed(l).rejected(GovernanceRulesTest.L1,
+                new Call.Vote(1, false), RejectionCode.ALREADY_VOTED));
+        STORIES.put(RejectionCode.PROPOSAL_CLOSED, l -> {
+            governed(l).ok(GovernanceRulesTest.L2, new Call.Vote(1, true));
+            return l.rejected(GovernanceRulesTest.L3, new Call.Vote(1, true), RejectionCode.PROPOSAL_CLOSED);
+        });
+        STORIES.put(RejectionCode.PROPOSAL_EXPIRED, l -> governed(l).atEpoch(l.timeEpoch() + 5)
+                .rejected(GovernanceRulesTest.L2, new Call.Vote(1, true), RejectionCode.PROPOSAL_EXPIRED));
+        STORIES.put(RejectionCode.PROPOSAL_NOT_READY, l -> governed(l).rejected(STRANGER,
+                new Call.ExecuteProposal(1), RejectionCode.PROPOSAL_NOT_READY));
+        STORIES.put(RejectionCode.OUT_OF_COMPETENCE, l -> GovernanceRulesTest.withBodies(l).rejected(
+                GovernanceRulesTest.L1, GovernanceRulesTest.proposal(GovernanceRulesTest.HERAULT,
+                        GovernanceRulesTest.conventionGrocerIn("FR-IDF")), RejectionCode.OUT_OF_COMPETENCE));
+        STORIES.put(RejectionCode.NOT_GOVERNABLE, l -> GovernanceRulesTest.withBodies(l).rejected(
+                GovernanceRulesTest.L1, GovernanceRulesTest.proposal(GovernanceRulesTest.HERAULT,
+                        GovernanceRulesTest.action("redeem", new org.web3j.abi.datatypes.generated.Uint32(FOOD),
+                                new org.web3j.abi.datatypes.generated.Uint256(1))), RejectionCode.NOT_GOVERNABLE));
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
             }
             return l.rejected(AUTHORITY, new Call.AddPurpose("EXTRA", "p"), RejectionCode.LIMIT_EXCEEDED);
         });
+    }
+
+    /** The bodies of GovernanceRulesTest, with an open proposal 1 of the Hérault committee (L1 approved it). */
+    private static LedgerFixture governed(LedgerFixture l) {
+        GovernanceRulesTest.withBodies(l).ok(GovernanceRulesTest.L1, GovernanceRulesTest.proposal(
+                GovernanceRulesTest.HERAULT, GovernanceRulesTest.conventionGrocerIn("FR-OCC-34")));
+        return l;
     }
 
     private static LedgerFixture aliceWithAMonthOfFood() {
@@ -113,7 +148,7 @@ class RejectionCodesTest {
         LedgerFixture l = aliceWithAMonthOfFood();
         byte[] before = l.root();
 
-        Outcome outcome = Rules.apply(l.state, l.ctx(ALICE), l.payCall(GROCER, FOOD, 100));
+        Outcome outcome = Rules.apply(l.state, l.ctx(ALICE), l.payCall(GROCER, FOOD, 100), ACTIONS);
 
         assertThat(outcome).isInstanceOf(Outcome.Applied.class);
         assertThat(l.root()).isEqualTo(before);
@@ -123,12 +158,12 @@ class RejectionCodesTest {
     void execute_advancesTheNonceWhetherTheCallIsAppliedOrRejected() {
         LedgerFixture l = aliceWithAMonthOfFood();
 
-        Rules.Execution applied = Rules.execute(l.state, l.ctx(ALICE), 0, l.payCall(GROCER, FOOD, 100));
+        Rules.Execution applied = Rules.execute(l.state, l.ctx(ALICE), 0, l.payCall(GROCER, FOOD, 100), ACTIONS);
         assertThat(applied.outcome()).isInstanceOf(Outcome.Applied.class);
         assertThat(applied.nonceWrite()).isEqualTo(new Entity.Nonce(ALICE, 1));
         l.state.put(applied.nonceWrite());
 
-        Rules.Execution rejected = Rules.execute(l.state, l.ctx(ALICE), 1, l.payCall(GROCER, FOOD, 0));
+        Rules.Execution rejected = Rules.execute(l.state, l.ctx(ALICE), 1, l.payCall(GROCER, FOOD, 0), ACTIONS);
         assertThat(rejected.outcome()).isInstanceOf(Outcome.Rejected.class);
         assertThat(rejected.nonceWrite()).isEqualTo(new Entity.Nonce(ALICE, 2));
     }
@@ -139,7 +174,7 @@ class RejectionCodesTest {
         l.state.put(new Entity.Nonce(ALICE, 5));
 
         for (long wrong : new long[] {0, 4, 6}) {
-            assertThatThrownBy(() -> Rules.execute(l.state, l.ctx(ALICE), wrong, l.payCall(GROCER, FOOD, 1)))
+            assertThatThrownBy(() -> Rules.execute(l.state, l.ctx(ALICE), wrong, l.payCall(GROCER, FOOD, 1), ACTIONS))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("next nonce 5");
         }
     }
@@ -157,7 +192,9 @@ class RejectionCodesTest {
                 "INVALID_ARGUMENT", "NOT_MEMBER", "ALREADY_ENROLLED", "NOT_CONVENTIONED", "CONVENTION_SUSPENDED",
                 "CONVENTION_NOT_IN_FORCE", "TERRITORY_NOT_COVERED", "INSUFFICIENT_BALANCE", "INVALID_AMOUNT",
                 "EPOCH_NOT_REACHED", "EPOCH_ALREADY_OPEN", "POLICY_IN_PAST", "LIMIT_EXCEEDED", "READ_ONLY",
-                "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM");
+                "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM", "UNKNOWN_BODY", "INVALID_QUORUM",
+                "NOT_BODY_MEMBER", "UNKNOWN_PROPOSAL", "ALREADY_VOTED", "PROPOSAL_CLOSED", "PROPOSAL_EXPIRED",
+                "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE");
     }
 
 }

@@ -151,7 +151,7 @@ public final class EthApi {
                 return estimate ? Hex.quantity(ESTIMATED_GAS) : Hex.data(out);
             }
             TxContext ctx = new TxContext(from, v.head().number() + 1, now, epoch);
-            Outcome outcome = Rules.apply(v, ctx, CallDecoder.decode(to, data));
+            Outcome outcome = Rules.apply(v, ctx, CallDecoder.decode(to, data), CallDecoder.ACTIONS);
             if (outcome instanceof Outcome.Rejected r) {
                 String text = r.rejection().reasonText();
                 throw new RpcException(EXECUTION_REVERTED, "execution reverted: " + text,

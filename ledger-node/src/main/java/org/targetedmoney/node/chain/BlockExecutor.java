@@ -75,7 +75,7 @@ public final class BlockExecutor {
         Entity.Nonce nonceWrite;
         try {
             Call call = CallDecoder.decode(tx.to(), tx.data());
-            Rules.Execution execution = Rules.execute(state, ctx, tx.nonce(), call);
+            Rules.Execution execution = Rules.execute(state, ctx, tx.nonce(), call, CallDecoder.ACTIONS);
             outcome = execution.outcome();
             nonceWrite = execution.nonceWrite();
         } catch (AbiException e) {
