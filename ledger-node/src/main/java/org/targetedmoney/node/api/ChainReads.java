@@ -3,7 +3,9 @@ package org.targetedmoney.node.api;
 import org.targetedmoney.node.rpc.RpcException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.targetedmoney.node.chain.BlockHeader;
 import org.targetedmoney.node.chain.StoredTx;
 import org.targetedmoney.node.chain.TxReceipt;
@@ -12,7 +14,7 @@ import org.targetedmoney.node.ledger.ChainView;
 import org.targetedmoney.node.rpc.LogFilter;
 
 /** Reads of blocks, transactions, receipts and logs, each on one storage snapshot. */
-final class ChainReads {
+final class ChainReads implements FilterRegistry.Chain {
     /** eth_getLogs scans at most this many blocks, and returns at most this many logs. */
     static final long MAX_LOG_BLOCK_RANGE = 10_000;
     static final int MAX_LOGS = 10_000;
@@ -28,6 +30,45 @@ final class ChainReads {
     long blockNumber() {
         try (ChainView v = store.openView()) {
             return v.head().number();
+        }
+    }
+
+    @Override
+    public long head() {
+        return blockNumber();
+    }
+
+    @Override
+    public List<String> blockHashes(long from, long to) {
+        try (ChainView v = store.openView()) {
+            List<String> out = new ArrayList<>();
+            for (long n = from; n <= to; n++) {
+                BlockHeader h = v.header(n);
+                if (h == null) {
+                    break;
+                }
+                out.add(Hex.data(h.hash()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The logs matching {@code query} in blocks {@code from..to}, stopping at the end of the first block
+     * that brings their number to {@code maxLogs} or more: a block's logs are never split between pages.
+     */
+    @Override
+    public FilterRegistry.LogPage logPage(long from, long to, LogFilter query, int maxLogs) {
+        try (ChainView v = store.openView()) {
+            List<JsonObject> out = new ArrayList<>();
+            long n = from;
+            for (; n <= to && out.size() < maxLogs; n++) {
+                if (v.header(n) == null) {
+                    break;
+                }
+                forEachLog(v, n, query, out::add);
+            }
+            return new FilterRegistry.LogPage(out, n - 1);
         }
     }
 
@@ -114,36 +155,50 @@ final class ChainReads {
         }
     }
 
+    /** eth_getLogs: a filter object with a block range or a block hash. */
     JsonArray logs(JsonObject filter) {
         LogFilter query = LogFilter.parse(filter, "filter");
+        if (filter.getValue("blockHash") == null) {
+            return logs("eth_getLogs", query, filter.getString("fromBlock", "latest"),
+                    filter.getString("toBlock", "latest"));
+        }
         try (ChainView v = store.openView()) {
-            long head = v.head().number();
-            long from;
-            long to;
-            if (filter.getValue("blockHash") != null) {
-                long n = v.blockNumber(Hex.parseHash(filter.getString("blockHash")));
-                if (n < 0) {
-                    throw new RpcException(RpcException.RESOURCE_NOT_FOUND, "block " + filter.getString("blockHash") + " not found", null);
-                }
-                from = n;
-                to = n;
-            } else {
-                from = resolve(filter.getString("fromBlock", "latest"), head);
-                to = Math.min(resolve(filter.getString("toBlock", "latest"), head), head);
+            long n = v.blockNumber(Hex.parseHash(filter.getString("blockHash")));
+            if (n < 0) {
+                throw new RpcException(RpcException.RESOURCE_NOT_FOUND, "block " + filter.getString("blockHash") + " not found", null);
             }
-            if (to - from + 1 > MAX_LOG_BLOCK_RANGE) {
-                throw new RpcException(RpcException.LIMIT_EXCEEDED, "eth_getLogs: a range of " + (to - from + 1)
-                        + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
-            }
-            JsonArray out = new JsonArray();
-            for (long n = from; n <= to; n++) {
-                collect(v, n, query, out);
-            }
-            return out;
+            return logs("eth_getLogs", v, n, n, query);
         }
     }
 
-    private void collect(ChainView v, long number, LogFilter query, JsonArray out) {
+    /** The logs matching {@code query} from block {@code fromTag} to {@code toTag}; {@code method} names the caller in errors. */
+    @Override
+    public JsonArray logs(String method, LogFilter query, String fromTag, String toTag) {
+        try (ChainView v = store.openView()) {
+            long head = v.head().number();
+            return logs(method, v, resolve(fromTag, head), Math.min(resolve(toTag, head), head), query);
+        }
+    }
+
+    private static JsonArray logs(String method, ChainView v, long from, long to, LogFilter query) {
+        if (to - from + 1 > MAX_LOG_BLOCK_RANGE) {
+            throw new RpcException(RpcException.LIMIT_EXCEEDED, method + ": a range of " + (to - from + 1)
+                    + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
+        }
+        JsonArray out = new JsonArray();
+        for (long n = from; n <= to; n++) {
+            forEachLog(v, n, query, log -> {
+                if (out.size() >= MAX_LOGS) {
+                    throw new RpcException(RpcException.LIMIT_EXCEEDED, method + ": more than " + MAX_LOGS
+                            + " logs match; narrow the block range or the filter", null);
+                }
+                out.add(log);
+            });
+        }
+        return out;
+    }
+
+    private static void forEachLog(ChainView v, long number, LogFilter query, Consumer<JsonObject> sink) {
         List<byte[]> hashes = v.transactionHashes(number);
         if (hashes.isEmpty()) {
             return;
@@ -154,11 +209,7 @@ final class ChainReads {
             for (int i = 0; i < r.logs().size(); i++) {
                 JsonObject log = EthJson.log(r.logs().get(i), r, blockHash, r.firstLogIndex() + i);
                 if (query.matches(log)) {
-                    if (out.size() >= MAX_LOGS) {
-                        throw new RpcException(RpcException.LIMIT_EXCEEDED, "eth_getLogs: more than " + MAX_LOGS
-                                + " logs match; narrow the block range or the filter", null);
-                    }
-                    out.add(log);
+                    sink.accept(log);
                 }
             }
         }

@@ -45,9 +45,14 @@ public final class EthApi {
     private final LongSupplier clockSeconds;
     private final Executor readPool;
     private final ChainReads reads;
+    private final FilterRegistry filters;
 
+    /**
+     * @param clockSeconds the ledger's clock (epochs of simulated calls)
+     * @param nanoTime a monotonic clock for the expiry of installed filters, {@code System::nanoTime}
+     */
     public EthApi(long chainId, ChainStore store, Admission admission, EpochScheme epochs, LongSupplier clockSeconds,
-                  Executor readPool, TxRenderer renderer) {
+                  LongSupplier nanoTime, Executor readPool, TxRenderer renderer) {
         this.chainId = chainId;
         this.store = store;
         this.admission = admission;
@@ -55,6 +60,7 @@ public final class EthApi {
         this.clockSeconds = clockSeconds;
         this.readPool = readPool;
         this.reads = new ChainReads(store, renderer);
+        this.filters = new FilterRegistry(reads, nanoTime);
     }
 
     public Map<String, EthMethod> methods() {
@@ -91,7 +97,22 @@ public final class EthApi {
         m.put("eth_estimateGas", p -> read(() -> call(new Params("eth_estimateGas", p), true)));
         m.put("eth_sendRawTransaction", this::sendRawTransaction);
         m.put("ledger_invariants", p -> read(this::invariants));
+        putFilterMethods(m);
         return m;
+    }
+
+    /** Installed filters, polled by clients without WebSocket (web3j's flowables over HTTP). */
+    private void putFilterMethods(Map<String, EthMethod> m) {
+        m.put("eth_newFilter", p -> read(() -> filters.newLogFilter(
+                new Params("eth_newFilter", p).object(0, "a filter object"))));
+        m.put("eth_newBlockFilter", p -> read(filters::newBlockFilter));
+        m.put("eth_newPendingTransactionFilter", p -> read(filters::newPendingTransactionFilter));
+        m.put("eth_getFilterChanges", p -> read(() -> filters.changes(
+                new Params("eth_getFilterChanges", p).string(0, "a filter id"))));
+        m.put("eth_getFilterLogs", p -> read(() -> filters.logs(
+                new Params("eth_getFilterLogs", p).string(0, "a filter id"))));
+        m.put("eth_uninstallFilter", p -> read(() -> filters.uninstall(
+                new Params("eth_uninstallFilter", p).string(0, "a filter id"))));
     }
 
     private static CompletableFuture<Object> done(Object value) {

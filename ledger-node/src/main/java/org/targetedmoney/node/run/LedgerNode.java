@@ -113,7 +113,7 @@ public final class LedgerNode implements AutoCloseable {
                 Thread.ofPlatform().name("rpc-read-", 0).daemon().factory());
         stopOrder.add(0, readPool::shutdownNow);
         EthApi api = new EthApi(genesis.chainId(), store, admission, genesis.epochScheme(),
-                () -> config.clock().millis() / 1000, readPool, tx::render);
+                () -> config.clock().millis() / 1000, System::nanoTime, readPool, tx::render);
         RpcMethodRegistry methods = new RpcMethodRegistry();
         api.methods().forEach((name, m) -> methods.register(name, p -> Future.fromCompletionStage(m.call(p))));
 
