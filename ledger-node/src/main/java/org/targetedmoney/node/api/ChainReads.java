@@ -31,8 +31,11 @@ final class ChainReads {
         }
     }
 
-    /** A block tag: latest, earliest, pending (= latest here: blocks are final once applied), safe, finalized or a number. */
-    static long resolve(String tag, long head) {
+    /**
+     * A block tag: latest, earliest, pending (= latest here: blocks are final once applied), safe, finalized or a
+     * number. {@code name} says which parameter it is, for the error.
+     */
+    static long resolve(String tag, long head, String name) {
         return switch (tag) {
             case "latest", "pending", "safe", "finalized" -> head;
             case "earliest" -> 0;
@@ -40,7 +43,8 @@ final class ChainReads {
                 try {
                     yield Hex.parseQuantity(tag);
                 } catch (IllegalArgumentException e) {
-                    throw new RpcException(RpcException.INVALID_PARAMS, "block: " + e.getMessage() + " or a tag (latest, earliest, pending)");
+                    throw new RpcException(RpcException.INVALID_PARAMS, name + ": " + e.getMessage()
+                            + ", or a tag (latest, earliest, pending)");
                 }
             }
         };
@@ -48,7 +52,7 @@ final class ChainReads {
 
     Object blockByNumber(String tag, boolean full) {
         try (ChainView v = store.openView()) {
-            return block(v, resolve(tag, v.head().number()), full);
+            return block(v, resolve(tag, v.head().number(), "eth_getBlockByNumber: block"), full);
         }
     }
 
@@ -113,25 +117,43 @@ final class ChainReads {
             long from;
             long to;
             if (filter.getValue("blockHash") != null) {
-                long n = v.blockNumber(Hex.parseHash(filter.getString("blockHash")));
+                long n = v.blockNumber(blockHash(filter.getString("blockHash")));
                 if (n < 0) {
                     throw new RpcException(RpcException.RESOURCE_NOT_FOUND, "block " + filter.getString("blockHash") + " not found", null);
                 }
                 from = n;
                 to = n;
             } else {
-                from = resolve(filter.getString("fromBlock", "latest"), head);
-                to = Math.min(resolve(filter.getString("toBlock", "latest"), head), head);
-            }
-            if (to - from + 1 > MAX_LOG_BLOCK_RANGE) {
-                throw new RpcException(RpcException.LIMIT_EXCEEDED, "eth_getLogs: a range of " + (to - from + 1)
-                        + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
+                from = resolve(filter.getString("fromBlock", "latest"), head, "eth_getLogs: fromBlock");
+                to = resolve(filter.getString("toBlock", "latest"), head, "eth_getLogs: toBlock");
+                // The limit applies to the range asked, as in Besu, so that a query accepted on a young chain
+                // is not refused later; the scan itself stops at the head.
+                requireRange(from, to);
+                to = Math.min(to, head);
             }
             JsonArray out = new JsonArray();
             for (long n = from; n <= to; n++) {
                 collect(v, n, query, out);
             }
             return out;
+        }
+    }
+
+    /** Both ends are non-negative, so {@code to - from} cannot overflow (the count, to - from + 1, can). */
+    private static void requireRange(long from, long to) {
+        if (to - from >= MAX_LOG_BLOCK_RANGE) {
+            throw new RpcException(RpcException.LIMIT_EXCEEDED, "eth_getLogs: a range of "
+                    + Long.toUnsignedString(to - from + 1)
+                    + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
+        }
+    }
+
+    /** A malformed hash is the client's error (-32602), not an internal one. */
+    private static byte[] blockHash(String hash) {
+        try {
+            return Hex.parseHash(hash);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(RpcException.INVALID_PARAMS, "eth_getLogs: blockHash: " + e.getMessage(), null);
         }
     }
 
