@@ -72,8 +72,11 @@ final class ChainReads implements FilterRegistry.Chain {
         }
     }
 
-    /** A block tag: latest, earliest, pending (= latest here: blocks are final once applied), safe, finalized or a number. */
-    static long resolve(String tag, long head) {
+    /**
+     * A block tag: latest, earliest, pending (= latest here: blocks are final once applied), safe, finalized or a
+     * number. {@code name} says which parameter it is, for the error.
+     */
+    static long resolve(String tag, long head, String name) {
         return switch (tag) {
             case "latest", "pending", "safe", "finalized" -> head;
             case "earliest" -> 0;
@@ -81,7 +84,8 @@ final class ChainReads implements FilterRegistry.Chain {
                 try {
                     yield Hex.parseQuantity(tag);
                 } catch (IllegalArgumentException e) {
-                    throw new RpcException(RpcException.INVALID_PARAMS, "block: " + e.getMessage() + " or a tag (latest, earliest, pending)");
+                    throw new RpcException(RpcException.INVALID_PARAMS, name + ": " + e.getMessage()
+                            + ", or a tag (latest, earliest, pending)");
                 }
             }
         };
@@ -89,7 +93,7 @@ final class ChainReads implements FilterRegistry.Chain {
 
     Object blockByNumber(String tag, boolean full) {
         try (ChainView v = store.openView()) {
-            return block(v, resolve(tag, v.head().number()), full);
+            return block(v, resolve(tag, v.head().number(), "eth_getBlockByNumber: block"), full);
         }
     }
 
@@ -163,7 +167,7 @@ final class ChainReads implements FilterRegistry.Chain {
                     filter.getString("toBlock", "latest"));
         }
         try (ChainView v = store.openView()) {
-            long n = v.blockNumber(Hex.parseHash(filter.getString("blockHash")));
+            long n = v.blockNumber(blockHash(filter.getString("blockHash")));
             if (n < 0) {
                 throw new RpcException(RpcException.RESOURCE_NOT_FOUND, "block " + filter.getString("blockHash") + " not found", null);
             }
@@ -176,15 +180,34 @@ final class ChainReads implements FilterRegistry.Chain {
     public JsonArray logs(String method, LogFilter query, String fromTag, String toTag) {
         try (ChainView v = store.openView()) {
             long head = v.head().number();
-            return logs(method, v, resolve(fromTag, head), Math.min(resolve(toTag, head), head), query);
+            long from = resolve(fromTag, head, method + ": fromBlock");
+            long to = resolve(toTag, head, method + ": toBlock");
+            // The limit applies to the range asked, as in Besu, so that a query accepted on a young chain
+            // is not refused later; the scan itself stops at the head.
+            requireRange(method, from, to);
+            return logs(method, v, from, Math.min(to, head), query);
+        }
+    }
+
+    /** Both ends are non-negative, so {@code to - from} cannot overflow (the count, to - from + 1, can). */
+    private static void requireRange(String method, long from, long to) {
+        if (to - from >= MAX_LOG_BLOCK_RANGE) {
+            throw new RpcException(RpcException.LIMIT_EXCEEDED, method + ": a range of "
+                    + Long.toUnsignedString(to - from + 1) + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE
+                    + "; split the query", null);
+        }
+    }
+
+    /** A malformed hash is the client's error (-32602), not an internal one. */
+    private static byte[] blockHash(String hash) {
+        try {
+            return Hex.parseHash(hash);
+        } catch (IllegalArgumentException e) {
+            throw new RpcException(RpcException.INVALID_PARAMS, "eth_getLogs: blockHash: " + e.getMessage(), null);
         }
     }
 
     private static JsonArray logs(String method, ChainView v, long from, long to, LogFilter query) {
-        if (to - from + 1 > MAX_LOG_BLOCK_RANGE) {
-            throw new RpcException(RpcException.LIMIT_EXCEEDED, method + ": a range of " + (to - from + 1)
-                    + " blocks exceeds the limit of " + MAX_LOG_BLOCK_RANGE + "; split the query", null);
-        }
         JsonArray out = new JsonArray();
         for (long n = from; n <= to; n++) {
             forEachLog(v, n, query, log -> {

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
@@ -204,12 +205,30 @@ public final class JsonRpcServer extends VerticleBase {
     metrics.recordRejected(RpcMetrics.REASON_BODY_TOO_LARGE);
     String reply = JsonRpcDispatcher.errorReply(null, RpcException.limitExceeded(
         "request body exceeds the limit of " + config.maxBodyBytes() + " bytes"));
-    request.response().setStatusCode(HTTP_PAYLOAD_TOO_LARGE)
-        .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-        .putHeader(HttpHeaders.CONNECTION, "close")
-        .end(reply);
+    HttpServerResponse response = request.response().setStatusCode(HTTP_PAYLOAD_TOO_LARGE)
+        .putHeader(HttpHeaders.CONTENT_TYPE, JSON);
+    if (request.version() == HttpVersion.HTTP_2) {
+      response.end(reply);
+      stopOversizedStream(request);
+      return;
+    }
+    response.putHeader(HttpHeaders.CONNECTION, "close").end(reply);
     HttpConnection connection = request.connection();
     vertx.setTimer(OVERSIZED_BODY_DRAIN_MILLIS, t -> connection.close());
+  }
+
+  /**
+   * HTTP/2 (h2c, which Java's HttpClient negotiates by default) forbids the Connection header, and
+   * its connection carries the client's other requests: closing it would cut them. Only this
+   * stream is stopped, with RST_STREAM NO_ERROR (RFC 9113 section 8.1) if the client is still
+   * sending once it had time to read the reply.
+   */
+  private void stopOversizedStream(HttpServerRequest request) {
+    vertx.setTimer(OVERSIZED_BODY_DRAIN_MILLIS, t -> {
+      if (!request.isEnded()) {
+        request.response().reset(0);
+      }
+    });
   }
 
   private static void respond(HttpServerResponse response, AsyncResult<String> reply) {

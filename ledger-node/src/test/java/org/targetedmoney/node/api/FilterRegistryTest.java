@@ -68,8 +68,8 @@ class FilterRegistryTest {
 
         @Override
         public JsonArray logs(String method, LogFilter query, String fromTag, String toTag) {
-            long from = ChainReads.resolve(fromTag, head());
-            long to = Math.min(ChainReads.resolve(toTag, head()), head());
+            long from = ChainReads.resolve(fromTag, head(), "fromBlock");
+            long to = Math.min(ChainReads.resolve(toTag, head(), "toBlock"), head());
             return new JsonArray(new ArrayList<Object>(logPage(from, to, query, Integer.MAX_VALUE).logs()));
         }
     }

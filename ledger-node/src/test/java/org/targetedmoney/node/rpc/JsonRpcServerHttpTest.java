@@ -6,8 +6,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +34,7 @@ class JsonRpcServerHttpTest {
           throw new IllegalStateException("secret internal detail");
         })
         .register("test_later", params -> server.vertx.timer(20).map(t -> (Object) "later"))
+        .register("test_slow", params -> server.vertx.timer(1_500).map(t -> (Object) "slow"))
         .register("test_refused", params -> Future.failedFuture(
             RpcException.serverError("BAD_NONCE: expected 3", new JsonObject().put("nonce", 3))));
     server.start(RpcConfig.defaults().withMaxBatchSize(MAX_BATCH).withMaxBodyBytes(MAX_BODY));
@@ -208,6 +213,35 @@ class JsonRpcServerHttpTest {
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(response.body()).contains(String.valueOf(MAX_BODY));
+  }
+
+  /**
+   * Java's HttpClient upgrades to HTTP/2 (h2c) by default: the 413 must carry no Connection header
+   * (HTTP/2 forbids it; Java's client refuses such a reply), and closing the connection would cut
+   * the client's other requests on it. A request still running when the 413's drain period (1 s)
+   * ends must complete.
+   */
+  @Test
+  void oversizedBody_overHttp2_is413AndSparesTheOtherRequestsOfTheConnection() throws Exception {
+    HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+    HttpResponse<String> first = h2.send(h2Post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_add\","
+        + "\"params\":[1,2]}"), HttpResponse.BodyHandlers.ofString());
+    assertThat(first.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    CompletableFuture<HttpResponse<String>> slow = h2.sendAsync(
+        h2Post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"test_slow\"}"),
+        HttpResponse.BodyHandlers.ofString());
+
+    HttpResponse<String> refused = h2.send(h2Post(oversizedBody()), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.version()).isEqualTo(HttpClient.Version.HTTP_2);
+    assertThat(error(new JsonObject(refused.body())).getInteger("code")).isEqualTo(-32005);
+    assertThat(slow.get(RpcTestServer.TIMEOUT_SECONDS, TimeUnit.SECONDS).body()).contains("\"result\":\"slow\"");
+  }
+
+  private static HttpRequest h2Post(String body) {
+    return HttpRequest.newBuilder(server.uri("/")).timeout(Duration.ofSeconds(RpcTestServer.TIMEOUT_SECONDS))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
   @Test
