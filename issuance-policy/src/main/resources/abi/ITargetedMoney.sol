@@ -23,8 +23,11 @@ interface ITargetedMoney {
     event EpochOpened(uint32 indexed epoch, uint64 memberCount);
     event Issued(uint32 indexed epoch, uint32 indexed purpose, uint256 amountCents, uint64 memberCount);
     event Expired(uint32 indexed epoch, uint32 indexed purpose, uint256 amountCents);
+    /// category: the product category paid for, 0 when the payment names none.
     event Payment(address indexed member, address indexed provider, uint32 indexed purpose,
-        uint256 amountCents, bytes32 paymentRef);
+        uint256 amountCents, bytes32 paymentRef, uint32 category);
+    event CategoryAdded(uint32 indexed purpose, uint32 category, string code, string name);
+    event ConventionCategoriesSet(address indexed provider, uint32 indexed purpose, uint32[] categories);
     event Redeemed(address indexed provider, uint32 indexed purpose, uint256 amountCents, uint64 redemptionId);
     event TariffSet(uint32 indexed purpose, string actCode, uint256 maxAmountCents);
     event ClaimPaid(address indexed provider, address indexed member, uint32 indexed purpose, string actCode,
@@ -63,11 +66,20 @@ interface ITargetedMoney {
 
     // --- member and provider ---
     function pay(address provider, uint32 purpose, uint256 amountCents, bytes32 paymentRef) external;
+    /// A payment for a product category; needed with a provider whose convention covers only some categories.
+    function payInCategory(address provider, uint32 purpose, uint32 category, uint256 amountCents,
+        bytes32 paymentRef) external;
     function redeem(uint32 purpose, uint256 amountCents) external;
     /// A conventioned provider is paid directly by the fund for an act done for an enrolled member
     /// (no upfront payment, no fee above the tariff). claimRef is the provider's unique reference.
     function fileClaim(address member, uint32 purpose, string calldata actCode, uint256 amountCents,
         bytes32 claimRef) external;
+
+    // --- product categories (food social security: products are eligible, not only shops) ---
+    /// The authority declares a category of a purpose (code like LOCAL or ORGANIC); ids are 1, 2, ...
+    function addCategory(uint32 purpose, string calldata code, string calldata name) external;
+    /// The categories a convention covers (empty: all); by whoever may decide in the convention's territory.
+    function restrictConvention(address provider, uint32 purpose, uint32[] calldata categories) external;
 
     // --- governance: bodies decide by proposals and votes; a body acts through its own account ---
     /// kind: 0 national (acts as the authority), 1 local committee (acts within its territory).
@@ -104,6 +116,10 @@ interface ITargetedMoney {
         returns (uint32 version, uint256[] memory amountCentsByHouseholdSize, uint32 expiryEpochs, uint32 effectiveFromEpoch);
     function tariffOf(uint32 purpose, string calldata actCode) external view returns (bool exists, uint256 maxAmountCents);
     function claimsPaid(uint32 purpose) external view returns (uint256 paidCents, uint64 count);
+    function categoryCount(uint32 purpose) external view returns (uint32);
+    function categoryInfo(uint32 purpose, uint32 category) external view
+        returns (bool exists, string memory code, string memory name);
+    function conventionCategories(address provider, uint32 purpose) external view returns (uint32[] memory);
     function bodyOf(uint32 body) external view returns (string memory name, string memory territory, uint8 kind,
         address account, uint32 quorum, address[] memory members);
     function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,

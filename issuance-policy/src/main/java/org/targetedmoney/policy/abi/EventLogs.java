@@ -24,7 +24,10 @@ public final class EventLogs {
     public static final byte[] EPOCH_OPENED = Keccak.hash("EpochOpened(uint32,uint64)");
     public static final byte[] ISSUED = Keccak.hash("Issued(uint32,uint32,uint256,uint64)");
     public static final byte[] EXPIRED = Keccak.hash("Expired(uint32,uint32,uint256)");
-    public static final byte[] PAYMENT = Keccak.hash("Payment(address,address,uint32,uint256,bytes32)");
+    public static final byte[] PAYMENT = Keccak.hash("Payment(address,address,uint32,uint256,bytes32,uint32)");
+    public static final byte[] CATEGORY_ADDED = Keccak.hash("CategoryAdded(uint32,uint32,string,string)");
+    public static final byte[] CONVENTION_CATEGORIES_SET =
+            Keccak.hash("ConventionCategoriesSet(address,uint32,uint32[])");
     public static final byte[] REDEEMED = Keccak.hash("Redeemed(address,uint32,uint256,uint64)");
     public static final byte[] TRANSFER = Keccak.hash("Transfer(address,address,uint256)");
     public static final byte[] TARIFF_SET = Keccak.hash("TariffSet(uint32,string,uint256)");
@@ -66,7 +69,7 @@ public final class EventLogs {
                     new AbiWriter().uint(e.amountCents()));
             case LedgerEvent.Payment e -> List.of(
                     log(L, t(PAYMENT, w(e.member()), w(e.provider()), w(e.purpose())),
-                            new AbiWriter().uint(e.amountCents()).bytes32(e.paymentRef())),
+                            new AbiWriter().uint(e.amountCents()).bytes32(e.paymentRef()).uint(e.category())),
                     transfer(e.purpose(), e.member(), e.provider(), e.amountCents()));
             case LedgerEvent.Redeemed e -> List.of(
                     log(L, t(REDEEMED, w(e.provider()), w(e.purpose())),
@@ -77,6 +80,10 @@ public final class EventLogs {
             case LedgerEvent.ClaimPaid e -> one(L, t(CLAIM_PAID, w(e.provider()), w(e.member()), w(e.purpose())),
                     new AbiWriter().string(e.actCode()).uint(e.amountCents()).uint(e.claimId())
                             .bytes32(java.util.HexFormat.of().parseHex(e.claimRefHex())));
+            case LedgerEvent.CategoryAdded e -> one(L, t(CATEGORY_ADDED, w(e.purpose())),
+                    new AbiWriter().uint(e.category()).string(e.code()).string(e.name()));
+            case LedgerEvent.ConventionCategoriesSet e -> one(L, t(CONVENTION_CATEGORIES_SET, w(e.provider()),
+                    w(e.purpose())), new AbiWriter().uintArray(e.categories()));
             case LedgerEvent.BodyCreated e -> one(L, t(BODY_CREATED, w(e.body()), w(e.account())), new AbiWriter()
                     .string(e.name()).string(e.territory()).uint(e.kind()).uint(e.quorum()).uint(e.memberCount()));
             case LedgerEvent.BodyMembersChanged e -> one(L, t(BODY_MEMBERS_CHANGED, w(e.body())),

@@ -20,6 +20,9 @@ public enum LedgerFunction {
     REDEEM("redeem(uint32,uint256)", false),
     SET_TARIFF("setTariff(uint32,string,uint256)", false),
     FILE_CLAIM("fileClaim(address,uint32,string,uint256,bytes32)", false),
+    ADD_CATEGORY("addCategory(uint32,string,string)", false),
+    RESTRICT_CONVENTION("restrictConvention(address,uint32,uint32[])", false),
+    PAY_IN_CATEGORY("payInCategory(address,uint32,uint32,uint256,bytes32)", false),
     CREATE_BODY("createBody(string,string,uint8,address[],uint32)", false),
     SET_BODY_MEMBERS("setBodyMembers(uint32,address[],uint32)", false),
     PROPOSE("propose(uint32,bytes,uint32,uint64,uint32)", false),
@@ -38,6 +41,9 @@ public enum LedgerFunction {
     POLICY_OF("policyOf(uint32,uint32)", true),
     TARIFF_OF("tariffOf(uint32,string)", true),
     CLAIMS_PAID("claimsPaid(uint32)", true),
+    CATEGORY_COUNT("categoryCount(uint32)", true),
+    CATEGORY_INFO("categoryInfo(uint32,uint32)", true),
+    CONVENTION_CATEGORIES("conventionCategories(address,uint32)", true),
     BODY_OF("bodyOf(uint32)", true),
     PROPOSAL_OF("proposalOf(uint64)", true);
 

@@ -41,6 +41,9 @@ public final class Views {
             case POLICY_OF -> policyOf(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
             case TARIFF_OF -> tariffOf(view, (int) r.uint(0, 31), r.string(1));
             case CLAIMS_PAID -> claimsPaid(view, (int) r.uint(0, 31));
+            case CATEGORY_COUNT -> new AbiWriter().uint(purpose(view, (int) r.uint(0, 31)).categoryCount()).toBytes();
+            case CATEGORY_INFO -> categoryInfo(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
+            case CONVENTION_CATEGORIES -> conventionCategories(view, r.address(0), (int) r.uint(1, 31));
             case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
             case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
@@ -139,6 +142,19 @@ public final class Views {
         }
         return new AbiWriter().uint(p.version()).uintArray(p.amountCentsByHouseholdSize()).uint(p.expiryEpochs())
                 .uint(p.effectiveFromEpoch()).toBytes();
+    }
+
+    private static byte[] categoryInfo(StateView view, int purpose, int id) throws AbiException {
+        purpose(view, purpose);
+        Entity.Category c = view.category(purpose, id);
+        return c == null ? new AbiWriter().bool(false).string("").string("").toBytes()
+                : new AbiWriter().bool(true).string(c.code()).string(c.name()).toBytes();
+    }
+
+    /** The categories a convention covers; empty for every category, or when there is no convention. */
+    private static byte[] conventionCategories(StateView view, Address provider, int purpose) {
+        Entity.Convention c = view.convention(provider, purpose);
+        return new AbiWriter().uintArray(c == null ? List.of() : c.categories()).toBytes();
     }
 
     private static byte[] bodyOf(StateView view, int id) throws AbiException {

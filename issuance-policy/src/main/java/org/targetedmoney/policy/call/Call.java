@@ -52,7 +52,12 @@ public sealed interface Call {
     record OpenEpoch(int epoch) implements Call {}
 
     /** A member pays a provider; {@code paymentRef} is 32 opaque bytes chosen by the payer (an invoice id). */
-    record Pay(Address provider, int purpose, long amountCents, byte[] paymentRef) implements Call {
+    /** A payment; {@code category} is the product category paid for, 0 when the payment names none. */
+    record Pay(Address provider, int purpose, long amountCents, byte[] paymentRef, int category) implements Call {
+        public Pay(Address provider, int purpose, long amountCents, byte[] paymentRef) {
+            this(provider, purpose, amountCents, paymentRef, 0);
+        }
+
         public Pay {
             if (paymentRef.length != 32) {
                 throw new IllegalArgumentException("paymentRef is 32 bytes");
@@ -68,7 +73,7 @@ public sealed interface Call {
         @Override
         public boolean equals(Object o) {
             return o instanceof Pay p && provider.equals(p.provider) && purpose == p.purpose
-                    && amountCents == p.amountCents && Arrays.equals(paymentRef, p.paymentRef);
+                    && amountCents == p.amountCents && Arrays.equals(paymentRef, p.paymentRef) && category == p.category;
         }
 
         @Override
@@ -78,11 +83,22 @@ public sealed interface Call {
 
         @Override
         public String toString() {
-            return "Pay[provider=" + provider + ", purpose=" + purpose + ", amountCents=" + amountCents + "]";
+            return "Pay[provider=" + provider + ", purpose=" + purpose + ", amountCents=" + amountCents
+                    + ", category=" + category + "]";
         }
     }
 
     record Redeem(int purpose, long amountCents) implements Call {}
+
+    /** Declares a product category of a purpose (e.g. LOCAL, ORGANIC); it gets the next id. */
+    record AddCategory(int purpose, String code, String name) implements Call {}
+
+    /** Sets the product categories a convention covers; an empty list means every category. */
+    record RestrictConvention(Address provider, int purpose, List<Integer> categories) implements Call {
+        public RestrictConvention {
+            categories = List.copyOf(categories);
+        }
+    }
 
     /** Sets (or changes) the most the fund pays for an act of a purpose. */
     record SetTariff(int purpose, String actCode, long maxAmountCents) implements Call {}

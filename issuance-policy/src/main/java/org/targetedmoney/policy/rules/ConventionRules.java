@@ -1,5 +1,6 @@
 package org.targetedmoney.policy.rules;
 
+import java.util.List;
 import java.util.TreeSet;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
@@ -31,8 +32,9 @@ final class ConventionRules {
             if (outOfScope != null) {
                 return outOfScope;
             }
+            // A renewal keeps the categories the convention was restricted to.
             tx.put(new Convention(c.provider(), purpose, c.territory(), c.validFromEpoch(), c.validUntilEpoch(),
-                    false));
+                    false, old == null ? List.of() : old.categories()));
             tx.emit(new LedgerEvent.ProviderConventioned(c.provider(), purpose, c.territory(), c.validFromEpoch(),
                     c.validUntilEpoch()));
         }
@@ -82,9 +84,39 @@ final class ConventionRules {
                     suspend ? "suspended" : "in force");
         }
         tx.put(new Convention(provider, purpose, old.territory(), old.validFromEpoch(), old.validUntilEpoch(),
-                suspend));
+                suspend, old.categories()));
         tx.emit(suspend ? new LedgerEvent.ConventionSuspended(provider, purpose)
                 : new LedgerEvent.ConventionResumed(provider, purpose));
+        return tx.applied();
+    }
+
+    /** Which product categories of its purpose a convention covers, decided within the convention's territory. */
+    static Outcome restrict(Overlay tx, TxContext ctx, Call.RestrictConvention c) {
+        Convention old = tx.convention(c.provider(), c.purpose());
+        if (old == null) {
+            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
+                    c.provider(), c.purpose());
+        }
+        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, old.territory());
+        if (denied != null) {
+            return denied;
+        }
+        if (c.categories().size() > Limits.MAX_CATEGORIES_PER_CONVENTION
+                || new TreeSet<>(c.categories()).size() != c.categories().size()) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "a convention lists 0..%d distinct categories",
+                    Limits.MAX_CATEGORIES_PER_CONVENTION);
+        }
+        int known = tx.purpose(c.purpose()).categoryCount();
+        for (int category : c.categories()) {
+            if (category < 1 || category > known) {
+                return Outcome.reject(RejectionCode.UNKNOWN_CATEGORY, "purpose %d has no category %d", c.purpose(),
+                        category);
+            }
+        }
+        List<Integer> sorted = List.copyOf(new TreeSet<>(c.categories()));
+        tx.put(new Convention(old.provider(), old.purpose(), old.territory(), old.validFromEpoch(),
+                old.validUntilEpoch(), old.suspended(), sorted));
+        tx.emit(new LedgerEvent.ConventionCategoriesSet(c.provider(), c.purpose(), sorted));
         return tx.applied();
     }
 }

@@ -47,7 +47,7 @@ final class IssuanceRules {
         int version = purpose.policyVersions() + 1;
         tx.put(new AllowancePolicy(c.purpose(), version, c.effectiveFromEpoch(), c.amountCentsByHouseholdSize(),
                 c.expiryEpochs()));
-        tx.put(new Purpose(purpose.id(), purpose.symbol(), purpose.name(), version));
+        tx.put(purpose.withPolicyVersions(version));
         tx.emit(new LedgerEvent.PolicyChanged(c.purpose(), version, c.effectiveFromEpoch(),
                 c.amountCentsByHouseholdSize(), c.expiryEpochs()));
         return tx.applied();

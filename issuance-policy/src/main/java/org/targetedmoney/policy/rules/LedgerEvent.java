@@ -38,7 +38,7 @@ public sealed interface LedgerEvent {
 
     record Expired(int epoch, int purpose, long amountCents) implements LedgerEvent {}
 
-    record Payment(Address member, Address provider, int purpose, long amountCents, byte[] paymentRef)
+    record Payment(Address member, Address provider, int purpose, long amountCents, byte[] paymentRef, int category)
             implements LedgerEvent {
         public Payment {
             paymentRef = paymentRef.clone();
@@ -53,12 +53,20 @@ public sealed interface LedgerEvent {
         public boolean equals(Object o) {
             return o instanceof Payment p && member.equals(p.member) && provider.equals(p.provider)
                     && purpose == p.purpose && amountCents == p.amountCents
-                    && Arrays.equals(paymentRef, p.paymentRef);
+                    && Arrays.equals(paymentRef, p.paymentRef) && category == p.category;
         }
 
         @Override
         public int hashCode() {
             return member.hashCode() ^ provider.hashCode() ^ Long.hashCode(amountCents) ^ purpose;
+        }
+    }
+
+    record CategoryAdded(int purpose, int category, String code, String name) implements LedgerEvent {}
+
+    record ConventionCategoriesSet(Address provider, int purpose, List<Integer> categories) implements LedgerEvent {
+        public ConventionCategoriesSet {
+            categories = List.copyOf(categories);
         }
     }
 

@@ -30,5 +30,10 @@ public final class Limits {
     /** Epochs during which a proposal collects votes. */
     public static final int MAX_VOTING_EPOCHS = 12;
 
+    /** Product categories of one purpose. */
+    public static final int MAX_CATEGORIES_PER_PURPOSE = 64;
+    /** Product categories one convention lists. */
+    public static final int MAX_CATEGORIES_PER_CONVENTION = 32;
+
     private Limits() {}
 }

@@ -45,7 +45,8 @@ final class PaymentRules {
         PurposeTotals t = tx.totals(c.purpose());
         tx.put(new PurposeTotals(t.purpose(), t.issuedCents(), Math.addExact(t.spentCents(), c.amountCents()),
                 t.redeemedCents(), t.expiredCents(), Math.addExact(t.providerBalancesCents(), c.amountCents())));
-        tx.emit(new LedgerEvent.Payment(ctx.sender(), c.provider(), c.purpose(), c.amountCents(), c.paymentRef()));
+        tx.emit(new LedgerEvent.Payment(ctx.sender(), c.provider(), c.purpose(), c.amountCents(), c.paymentRef(),
+                c.category()));
         return tx.applied();
     }
 
@@ -59,7 +60,18 @@ final class PaymentRules {
         if (c.provider().equals(ctx.sender())) {
             return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "a member cannot pay itself");
         }
-        return conventionRefusal(tx, ctx, c.provider(), c.purpose(), member);
+        if (c.category() < 0 || c.category() > tx.purpose(c.purpose()).categoryCount()) {
+            return Outcome.reject(RejectionCode.UNKNOWN_CATEGORY, "%s has no category %d",
+                    tx.purpose(c.purpose()).symbol(), c.category());
+        }
+        Outcome.Rejected refused = conventionRefusal(tx, ctx, c.provider(), c.purpose(), member);
+        if (refused == null && !tx.convention(c.provider(), c.purpose()).covers(c.category())) {
+            return Outcome.reject(RejectionCode.CATEGORY_NOT_CONVENTIONED,
+                    "provider %s is conventioned for %s categories %s only, not %s", c.provider(),
+                    tx.purpose(c.purpose()).symbol(), tx.convention(c.provider(), c.purpose()).categories(),
+                    c.category() == 0 ? "a payment naming no category" : "category " + c.category());
+        }
+        return refused;
     }
 
     /**

@@ -225,6 +225,8 @@ final class ProposalRules {
             case Call.SetAllowancePolicy s -> true;
             case Call.OpenEpoch o -> true;
             case Call.SetTariff s -> true;
+            case Call.AddCategory ac -> true;
+            case Call.RestrictConvention rc -> true;
             case Call.CreateBody cb -> true;
             case Call.SetBodyMembers sm -> true;
         };

@@ -127,4 +127,36 @@ final class RegistryRules {
         tx.emit(new LedgerEvent.TerritoryAdded(c.code()));
         return tx.applied();
     }
+
+    /** Product categories are declared nationally, so that a category means the same everywhere. */
+    static Outcome addCategory(Overlay tx, TxContext ctx, Call.AddCategory c) {
+        Outcome.Rejected denied = Auth.require(tx, ctx, Role.AUTHORITY);
+        if (denied != null) {
+            return denied;
+        }
+        Entity.Purpose purpose = tx.purpose(c.purpose());
+        if (purpose == null) {
+            return Outcome.reject(RejectionCode.UNKNOWN_PURPOSE, "purpose %d is unknown", c.purpose());
+        }
+        if (!SYMBOL.matcher(c.code()).matches() || c.name().isEmpty() || c.name().length() > Limits.MAX_NAME_LENGTH) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT,
+                    "a category code is 2..%d of A-Z, 0-9 and _, starting with a letter; its name 1..%d characters",
+                    Limits.MAX_SYMBOL_LENGTH, Limits.MAX_NAME_LENGTH);
+        }
+        for (int id = 1; id <= purpose.categoryCount(); id++) {
+            if (tx.category(c.purpose(), id).code().equals(c.code())) {
+                return Outcome.reject(RejectionCode.ALREADY_EXISTS, "category %s of %s exists (id %d)", c.code(),
+                        purpose.symbol(), id);
+            }
+        }
+        if (purpose.categoryCount() >= Limits.MAX_CATEGORIES_PER_PURPOSE) {
+            return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "at most %d categories per purpose",
+                    Limits.MAX_CATEGORIES_PER_PURPOSE);
+        }
+        int id = purpose.categoryCount() + 1;
+        tx.put(new Entity.Category(c.purpose(), id, c.code(), c.name()));
+        tx.put(purpose.withCategoryCount(id));
+        tx.emit(new LedgerEvent.CategoryAdded(c.purpose(), id, c.code(), c.name()));
+        return tx.applied();
+    }
 }

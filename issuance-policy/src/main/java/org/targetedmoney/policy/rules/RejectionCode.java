@@ -62,5 +62,9 @@ public enum RejectionCode {
     /** The action is outside what the body may decide (a local committee acts only in its territory). */
     OUT_OF_COMPETENCE,
     /** The action is not something a body decides (a payment, a vote, another proposal...). */
-    NOT_GOVERNABLE
+    NOT_GOVERNABLE,
+    /** No product category of the purpose has this id. */
+    UNKNOWN_CATEGORY,
+    /** The provider's convention covers other product categories only. */
+    CATEGORY_NOT_CONVENTIONED
 }

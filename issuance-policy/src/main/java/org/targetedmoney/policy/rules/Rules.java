@@ -34,6 +34,8 @@ public final class Rules {
             case Call.Redeem c -> PaymentRules.redeem(tx, ctx, c);
             case Call.SetTariff c -> ClaimRules.setTariff(tx, ctx, c);
             case Call.FileClaim c -> ClaimRules.fileClaim(tx, ctx, c);
+            case Call.AddCategory c -> RegistryRules.addCategory(tx, ctx, c);
+            case Call.RestrictConvention c -> ConventionRules.restrict(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
             case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);

@@ -54,11 +54,28 @@ public sealed interface Entity {
         }
     }
 
-    /** A provider's convention for one purpose, over a territory and everything under it. */
+    /**
+     * A provider's convention for one purpose, over a territory and everything under it. {@code categories}
+     * lists the eligible product categories (a mixed shop conventioned for part of its shelves); empty means
+     * every category.
+     */
     record Convention(Address provider, int purpose, String territory, int validFromEpoch, int validUntilEpoch,
-                      boolean suspended) implements Entity {
+                      boolean suspended, List<Integer> categories) implements Entity {
+        public Convention {
+            categories = List.copyOf(categories);
+        }
+
+        public Convention(Address provider, int purpose, String territory, int validFromEpoch, int validUntilEpoch,
+                          boolean suspended) {
+            this(provider, purpose, territory, validFromEpoch, validUntilEpoch, suspended, List.of());
+        }
+
         public EntityKey key() {
             return Keys.convention(provider, purpose);
+        }
+
+        public boolean covers(int category) {
+            return categories.isEmpty() || categories.contains(category);
         }
     }
 
@@ -68,10 +85,32 @@ public sealed interface Entity {
         }
     }
 
-    /** An earmark; {@code policyVersions} counts the allowance policies ever set for it. */
-    record Purpose(int id, String symbol, String name, int policyVersions) implements Entity {
+    /**
+     * An earmark; {@code policyVersions} counts the allowance policies ever set for it, {@code categoryCount}
+     * its product categories (ids 1..categoryCount).
+     */
+    record Purpose(int id, String symbol, String name, int policyVersions, int categoryCount) implements Entity {
+        public Purpose(int id, String symbol, String name, int policyVersions) {
+            this(id, symbol, name, policyVersions, 0);
+        }
+
         public EntityKey key() {
             return Keys.purpose(id);
+        }
+
+        public Purpose withPolicyVersions(int n) {
+            return new Purpose(id, symbol, name, n, categoryCount);
+        }
+
+        public Purpose withCategoryCount(int n) {
+            return new Purpose(id, symbol, name, policyVersions, n);
+        }
+    }
+
+    /** A product category of a purpose (local, organic...): conventions and payments may name it. */
+    record Category(int purpose, int id, String code, String name) implements Entity {
+        public EntityKey key() {
+            return Keys.category(purpose, id);
         }
     }
 

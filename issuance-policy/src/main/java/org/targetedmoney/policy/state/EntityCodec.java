@@ -35,12 +35,12 @@ public final class EntityCodec {
             case Account a -> s.u8(Keys.ACCOUNT).address(a.address()).u32(a.roleMask()).string(a.scopeTerritory());
             case Nonce n -> s.u8(Keys.NONCE).address(n.address()).i64(n.next());
             case Member m -> encodeMember(s, m);
-            case Convention c -> s.u8(Keys.CONVENTION).address(c.provider()).u32(c.purpose()).string(c.territory())
-                    .u32(c.validFromEpoch()).u32(c.validUntilEpoch()).bool(c.suspended());
+            case Convention c -> encodeConvention(s, c);
             case ProviderBalance b -> s.u8(Keys.PROVIDER_BALANCE).address(b.provider()).u32(b.purpose())
                     .i64(b.amountCents());
             case Purpose p -> s.u8(Keys.PURPOSE).u32(p.id()).string(p.symbol()).string(p.name())
-                    .u32(p.policyVersions());
+                    .u32(p.policyVersions()).u32(p.categoryCount());
+            case Entity.Category c -> s.u8(Keys.CATEGORY).u32(c.purpose()).u32(c.id()).string(c.code()).string(c.name());
             case TerritoryEntry t -> s.u8(Keys.TERRITORY).string(t.code());
             case AllowancePolicy p -> encodePolicy(s, p);
             case Epoch ep -> encodeEpoch(s, ep);
@@ -70,6 +70,21 @@ public final class EntityCodec {
         for (Bucket b : m.buckets()) {
             s.u32(b.epoch()).u32(b.purpose()).i64(b.amountCents()).u32(b.expiresAtEpoch());
         }
+    }
+
+    private static void encodeConvention(ByteSink s, Convention c) {
+        s.u8(Keys.CONVENTION).address(c.provider()).u32(c.purpose()).string(c.territory()).u32(c.validFromEpoch())
+                .u32(c.validUntilEpoch()).bool(c.suspended()).u32(c.categories().size());
+        c.categories().forEach(s::u32);
+    }
+
+    private static List<Integer> ints(ByteSource r) {
+        int n = listLength(r);
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.u32());
+        }
+        return out;
     }
 
     private static void encodeBody(ByteSink s, Entity.Body b) {
@@ -124,9 +139,11 @@ public final class EntityCodec {
             case Keys.ACCOUNT -> new Account(r.address(), r.u32(), r.string());
             case Keys.NONCE -> new Nonce(r.address(), r.i64());
             case Keys.MEMBER -> decodeMember(r);
-            case Keys.CONVENTION -> new Convention(r.address(), r.u32(), r.string(), r.u32(), r.u32(), r.bool());
+            case Keys.CONVENTION -> new Convention(r.address(), r.u32(), r.string(), r.u32(), r.u32(), r.bool(),
+                    ints(r));
             case Keys.PROVIDER_BALANCE -> new ProviderBalance(r.address(), r.u32(), r.i64());
-            case Keys.PURPOSE -> new Purpose(r.u32(), r.string(), r.string(), r.u32());
+            case Keys.PURPOSE -> new Purpose(r.u32(), r.string(), r.string(), r.u32(), r.u32());
+            case Keys.CATEGORY -> new Entity.Category(r.u32(), r.u32(), r.string(), r.string());
             case Keys.TERRITORY -> new TerritoryEntry(r.string());
             case Keys.POLICY -> decodePolicy(r);
             case Keys.EPOCH -> decodeEpoch(r);

@@ -24,6 +24,7 @@ public final class Keys {
     static final byte BODY = 17;
     static final byte PROPOSAL = 18;
     static final byte GOVERNANCE_META_KIND = 19;
+    static final byte CATEGORY = 20;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
     public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
@@ -96,6 +97,10 @@ public final class Keys {
     public static EntityKey claimRecord(Address provider, String claimRefHex) {
         byte[] ref = claimRefHex.getBytes(StandardCharsets.US_ASCII);
         return new EntityKey(new ByteSink(21 + ref.length).u8(CLAIM_RECORD).address(provider).raw(ref).toBytes());
+    }
+
+    public static EntityKey category(int purpose, int id) {
+        return new EntityKey(new ByteSink(9).u8(CATEGORY).u32(purpose).u32(id).toBytes());
     }
 
     public static EntityKey body(int id) {

@@ -95,6 +95,10 @@ public interface StateView {
         return c == null ? 0 : c.count();
     }
 
+    default Entity.Category category(int purpose, int id) {
+        return (Entity.Category) get(Keys.category(purpose, id));
+    }
+
     default Entity.Body body(int id) {
         return (Entity.Body) get(Keys.body(id));
     }

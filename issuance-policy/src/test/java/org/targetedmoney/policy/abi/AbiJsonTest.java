@@ -66,7 +66,8 @@ class AbiJsonTest {
                 EventLogs.CONVENTION_SUSPENDED, EventLogs.CONVENTION_RESUMED, EventLogs.POLICY_CHANGED,
                 EventLogs.EPOCH_OPENED, EventLogs.ISSUED, EventLogs.EXPIRED, EventLogs.PAYMENT, EventLogs.REDEEMED,
                 EventLogs.TARIFF_SET, EventLogs.CLAIM_PAID, EventLogs.BODY_CREATED, EventLogs.BODY_MEMBERS_CHANGED,
-                EventLogs.PROPOSAL_CREATED, EventLogs.VOTED, EventLogs.PROPOSAL_STATUS_CHANGED}) {
+                EventLogs.PROPOSAL_CREATED, EventLogs.VOTED, EventLogs.PROPOSAL_STATUS_CHANGED,
+                EventLogs.CATEGORY_ADDED, EventLogs.CONVENTION_CATEGORIES_SET}) {
             emitted.add(java.util.HexFormat.of().formatHex(t));
         }
 

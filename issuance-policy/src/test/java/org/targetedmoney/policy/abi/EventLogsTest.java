@@ -39,11 +39,12 @@ class EventLogsTest {
     void payment_isAPaymentLogOnTheLedgerAndATransferOnTheToken() {
         byte[] ref = LedgerFixture.ref(9);
         Event payment = new Event("Payment", List.of(INDEXED_ADDRESS, INDEXED_ADDRESS, INDEXED_UINT32,
-                new TypeReference<Uint256>() {}, new TypeReference<Bytes32>() {}));
+                new TypeReference<Uint256>() {}, new TypeReference<Bytes32>() {},
+                new TypeReference<org.web3j.abi.datatypes.generated.Uint32>() {}));
         Event transfer = new Event("Transfer", List.of(INDEXED_ADDRESS, INDEXED_ADDRESS,
                 new TypeReference<Uint256>() {}));
 
-        List<Log> logs = EventLogs.toLogs(new LedgerEvent.Payment(ALICE, GROCER, 1, 12_345, ref));
+        List<Log> logs = EventLogs.toLogs(new LedgerEvent.Payment(ALICE, GROCER, 1, 12_345, ref, 3));
 
         assertThat(logs).hasSize(2);
         Log log = logs.get(0);
@@ -51,7 +52,7 @@ class EventLogsTest {
         assertThat(log.topics()).extracting(EventLogsTest::hex).containsExactly(EventEncoder.encode(payment),
                 word(ALICE), word(GROCER), hex(AbiWriter.word(1)));
         assertThat(Web3.decode(log.data(), List.copyOf(payment.getNonIndexedParameters())))
-                .containsExactly(12_345L, java.util.Arrays.toString(ref));
+                .containsExactly(12_345L, java.util.Arrays.toString(ref), 3L);
 
         Log t = logs.get(1);
         assertThat(t.address()).isEqualTo(SystemContracts.tokenAddress(1));

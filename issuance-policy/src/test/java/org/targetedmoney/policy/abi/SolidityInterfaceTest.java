@@ -91,7 +91,7 @@ class SolidityInterfaceTest {
         published.addAll(signatures(declarations("/abi/IPurposeToken.sol"), "event"));
         Set<String> publishedTopics = published.stream().map(Hash::sha3String).collect(Collectors.toSet());
 
-        assertThat(published).contains("Payment(address,address,uint32,uint256,bytes32)",
+        assertThat(published).contains("Payment(address,address,uint32,uint256,bytes32,uint32)",
                 "Transfer(address,address,uint256)");
         assertThat(eventTopics()).containsExactlyInAnyOrderElementsOf(publishedTopics);
     }

@@ -58,7 +58,7 @@ class PaymentRulesTest {
             assertThat(ledger.balance(ALICE, FOOD)).isEqualTo(30_000 - 12_345);
             assertThat(ledger.state.providerBalance(GROCER, FOOD)).isEqualTo(12_345);
             assertThat(ledger.totals(FOOD)).isEqualTo(new PurposeTotals(FOOD, 30_000, 12_345, 0, 0, 12_345));
-            assertThat(a.events()).containsExactly(new LedgerEvent.Payment(ALICE, GROCER, FOOD, 12_345, ref(7)));
+            assertThat(a.events()).containsExactly(new LedgerEvent.Payment(ALICE, GROCER, FOOD, 12_345, ref(7), 0));
             ledger.assertConserved();
         }
 

@@ -115,6 +115,15 @@ class RejectionCodesTest {
                 GovernanceRulesTest.L1, GovernanceRulesTest.proposal(GovernanceRulesTest.HERAULT,
                         GovernanceRulesTest.action("redeem", new org.web3j.abi.datatypes.generated.Uint32(FOOD),
                                 new org.web3j.abi.datatypes.generated.Uint256(1))), RejectionCode.NOT_GOVERNABLE));
+        STORIES.put(RejectionCode.UNKNOWN_CATEGORY, l -> l.rejected(ALICE,
+                new Call.Pay(GROCER, FOOD, 1, LedgerFixture.ref(1), 1), RejectionCode.UNKNOWN_CATEGORY));
+        STORIES.put(RejectionCode.CATEGORY_NOT_CONVENTIONED, l -> {
+            l.ok(AUTHORITY, new Call.AddCategory(FOOD, "LOCAL", "Local"));
+            l.ok(AUTHORITY, new Call.AddCategory(FOOD, "OTHER", "Other"));
+            l.ok(COMMITTEE_34, new Call.RestrictConvention(GROCER, FOOD, List.of(1)));
+            return l.rejected(ALICE, new Call.Pay(GROCER, FOOD, 1, LedgerFixture.ref(1), 2),
+                    RejectionCode.CATEGORY_NOT_CONVENTIONED);
+        });
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
@@ -194,7 +203,8 @@ class RejectionCodesTest {
                 "EPOCH_NOT_REACHED", "EPOCH_ALREADY_OPEN", "POLICY_IN_PAST", "LIMIT_EXCEEDED", "READ_ONLY",
                 "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM", "UNKNOWN_BODY", "INVALID_QUORUM",
                 "NOT_BODY_MEMBER", "UNKNOWN_PROPOSAL", "ALREADY_VOTED", "PROPOSAL_CLOSED", "PROPOSAL_EXPIRED",
-                "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE");
+                "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE", "UNKNOWN_CATEGORY",
+                "CATEGORY_NOT_CONVENTIONED");
     }
 
 }

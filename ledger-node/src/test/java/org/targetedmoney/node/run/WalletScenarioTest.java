@@ -89,7 +89,7 @@ class WalletScenarioTest {
         shop.redeem(FOOD, 77);
 
         assertThat(alice.payments()).anySatisfy(e -> assertThat(e).isEqualTo(new LedgerEvent.Payment(
-                paid.blockNumber(), ALICE.getAddress(), SHOP.getAddress(), FOOD, 77)));
+                paid.blockNumber(), ALICE.getAddress(), SHOP.getAddress(), FOOD, 77, 0)));
         assertThat(shop.incomingPayments()).allSatisfy(e -> assertThat(((LedgerEvent.Payment) e).provider())
                 .isEqualTo(SHOP.getAddress()));
         assertThat(shop.redemptions()).anySatisfy(e -> assertThat(((LedgerEvent.Redeemed) e).amountCents())
@@ -155,5 +155,26 @@ class WalletScenarioTest {
     void connect_toNoNode_throwsARequestExceptionNamingTheProblem() {
         assertThatThrownBy(() -> LedgerConnection.connect("http://127.0.0.1:1"))
                 .isInstanceOf(LedgerRequestException.class).hasMessageContaining("unreachable");
+    }
+
+    /** A supermarket conventioned for its local produce only. */
+    static final org.web3j.crypto.Credentials MIXED_SHOP = TestNetwork.key(23);
+
+    @Test
+    void mixedShop_restrictedToLocalProduce_acceptsLocalPurchasesOnly() throws Exception {
+        AuthorityClient authority = new AuthorityClient(ledger, AUTHORITY);
+        authority.addCategory(FOOD, "LOCAL", "Local produce");
+        authority.addCategory(FOOD, "IMPORTED", "Imported products");
+        new AuthorityClient(ledger, COMMITTEE).conventionProvider(MIXED_SHOP.getAddress(), List.of(FOOD), "FR-OCC-34",
+                EPOCH, EPOCH + 12);
+        new AuthorityClient(ledger, COMMITTEE).restrictConvention(MIXED_SHOP.getAddress(), FOOD, List.of(1));
+
+        TxResult local = alice.payInCategory(MIXED_SHOP.getAddress(), FOOD, 1, 300, new byte[32]);
+
+        assertThat(alice.payments()).anySatisfy(e -> assertThat(e).isEqualTo(new LedgerEvent.Payment(
+                local.blockNumber(), ALICE.getAddress(), MIXED_SHOP.getAddress(), FOOD, 300, 1)));
+        assertThatThrownBy(() -> alice.payInCategory(MIXED_SHOP.getAddress(), FOOD, 2, 300, new byte[32]))
+                .isInstanceOfSatisfying(LedgerRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("CATEGORY_NOT_CONVENTIONED"));
     }
 }

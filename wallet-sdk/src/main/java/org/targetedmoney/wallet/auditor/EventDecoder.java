@@ -24,7 +24,7 @@ public final class EventDecoder {
             new TypeReference<Uint32>(true) {}, new TypeReference<Uint256>() {}));
     static final Event PAYMENT = new Event("Payment", List.of(new TypeReference<Address>(true) {},
             new TypeReference<Address>(true) {}, new TypeReference<Uint32>(true) {}, new TypeReference<Uint256>() {},
-            new TypeReference<Bytes32>() {}));
+            new TypeReference<Bytes32>() {}, new TypeReference<Uint32>() {}));
     static final Event REDEEMED = new Event("Redeemed", List.of(new TypeReference<Address>(true) {},
             new TypeReference<Uint32>(true) {}, new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {}));
     static final Event MEMBER_ENROLLED = new Event("MemberEnrolled", List.of(new TypeReference<Address>(true) {},
@@ -53,8 +53,9 @@ public final class EventDecoder {
         } else if (topic0.equals(EventEncoder.encode(EXPIRED))) {
             return new LedgerEvent.Expired(block, topicInt(log, 1), topicInt(log, 2), num(data(log, EXPIRED).get(0)));
         } else if (topic0.equals(PAYMENT_TOPIC)) {
+            var data = data(log, PAYMENT);
             return new LedgerEvent.Payment(block, topicAddress(log, 1), topicAddress(log, 2), topicInt(log, 3),
-                    num(data(log, PAYMENT).get(0)));
+                    num(data.get(0)), (int) num(data.get(2)));
         } else if (topic0.equals(REDEEMED_TOPIC)) {
             List<Type> d = data(log, REDEEMED);
             return new LedgerEvent.Redeemed(block, topicAddress(log, 1), topicInt(log, 2), num(d.get(0)), num(d.get(1)));

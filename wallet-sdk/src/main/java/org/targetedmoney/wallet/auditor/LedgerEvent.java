@@ -8,7 +8,8 @@ public sealed interface LedgerEvent {
 
     record Expired(long blockNumber, int epoch, int purpose, long amountCents) implements LedgerEvent {}
 
-    record Payment(long blockNumber, String member, String provider, int purpose, long amountCents)
+    /** {@code category}: the product category paid for, 0 when the payment names none. */
+    record Payment(long blockNumber, String member, String provider, int purpose, long amountCents, int category)
             implements LedgerEvent {}
 
     record Redeemed(long blockNumber, String provider, int purpose, long amountCents, long redemptionId)

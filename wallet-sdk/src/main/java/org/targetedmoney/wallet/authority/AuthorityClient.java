@@ -44,6 +44,18 @@ public final class AuthorityClient {
                 LedgerAbi.conventionProvider(provider, purposes, territory, validFromEpoch, validUntilEpoch));
     }
 
+    /** The authority declares a product category of a purpose (e.g. LOCAL, ORGANIC); ids are 1, 2, ... */
+    public TxResult addCategory(int purpose, String code, String name)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.addCategory(purpose, code, name));
+    }
+
+    /** Restricts a convention to some product categories (a mixed shop for part of its shelves); empty = all. */
+    public TxResult restrictConvention(String provider, int purpose, List<Integer> categories)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.restrictConvention(provider, purpose, categories));
+    }
+
     public TxResult suspendConvention(String provider, int purpose)
             throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account, LedgerAbi.suspendConvention(provider, purpose));

@@ -85,6 +85,24 @@ public final class LedgerAbi {
         return tx("pay", address(provider), new Uint32(purpose), new Uint256(amountCents), new Bytes32(paymentRef));
     }
 
+    /** A payment for a product category (needed when the provider's convention covers some categories only). */
+    public static Function payInCategory(String provider, int purpose, int category, long amountCents,
+                                         byte[] paymentRef) {
+        return tx("payInCategory", address(provider), new Uint32(purpose), new Uint32(category),
+                new Uint256(amountCents), new Bytes32(paymentRef));
+    }
+
+    public static Function addCategory(int purpose, String code, String name) {
+        return tx("addCategory", new Uint32(purpose), new Utf8String(code), new Utf8String(name));
+    }
+
+    /** The categories a convention covers; an empty list means every category. */
+    public static Function restrictConvention(String provider, int purpose, List<Integer> categories) {
+        List<Uint32> ids = new ArrayList<>();
+        categories.forEach(c -> ids.add(new Uint32(c)));
+        return tx("restrictConvention", address(provider), new Uint32(purpose), new DynamicArray<>(Uint32.class, ids));
+    }
+
     public static Function redeem(int purpose, long amountCents) {
         return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
     }

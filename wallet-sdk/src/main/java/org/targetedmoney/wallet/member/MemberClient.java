@@ -58,4 +58,10 @@ public final class MemberClient {
             throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(member, LedgerAbi.pay(provider, purpose, amountCents, paymentRef));
     }
+
+    /** Pays for a product category: a shop conventioned for some categories only accepts those. */
+    public TxResult payInCategory(String provider, int purpose, int category, long amountCents, byte[] paymentRef)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(member, LedgerAbi.payInCategory(provider, purpose, category, amountCents, paymentRef));
+    }
 }

@@ -31,11 +31,11 @@ class EventDecoderTest {
 
     @Test
     void decode_paymentLog_givesMemberProviderPurposeAndAmount() {
-        var logs = EventLogs.toLogs(new Payment(MEMBER, SHOP, 2, 4_250, new byte[32]));
+        var logs = EventLogs.toLogs(new Payment(MEMBER, SHOP, 2, 4_250, new byte[32], 5));
 
         LedgerEvent e = EventDecoder.decode(web3jLog(logs.get(0)));
 
-        assertThat(e).isEqualTo(new LedgerEvent.Payment(7, MEMBER.toHex(), SHOP.toHex(), 2, 4_250));
+        assertThat(e).isEqualTo(new LedgerEvent.Payment(7, MEMBER.toHex(), SHOP.toHex(), 2, 4_250, 5));
     }
 
     @Test
@@ -48,7 +48,7 @@ class EventDecoderTest {
 
     @Test
     void decode_tokenTransferLog_isOther() {
-        var logs = EventLogs.toLogs(new Payment(MEMBER, SHOP, 2, 1, new byte[32]));
+        var logs = EventLogs.toLogs(new Payment(MEMBER, SHOP, 2, 1, new byte[32], 0));
 
         assertThat(EventDecoder.decode(web3jLog(logs.get(1)))).isInstanceOf(LedgerEvent.Other.class);
         assertThat(new BigInteger(1, logs.get(1).data())).isEqualTo(BigInteger.ONE);
