@@ -58,6 +58,7 @@ public final class BulkEnrolment {
     private RejectionSink sink;
     private long linesRead;
     private long members;
+    private long waiting;
     private long enrolled;
     private long alreadyEnrolled;
     private long rejected;
@@ -119,6 +120,7 @@ public final class BulkEnrolment {
             open.put(group, rows);
         }
         rows.add(row);
+        waiting++;
         if (rows.size() == Limits.MAX_BULK_ENROLMENT) {
             open.remove(group);
             send(group, rows);
@@ -138,6 +140,7 @@ public final class BulkEnrolment {
 
     /** Sends one call, retrying when the node did not take it; a refusal rejects all its lines. */
     private void send(Group group, List<Row> rows) throws IOException {
+        waiting -= rows.size();
         if (stoppedBecause != null) {
             rejectAll(rows, NOT_SENT, "not sent, the run stopped: " + stoppedBecause);
             return;
@@ -196,7 +199,7 @@ public final class BulkEnrolment {
     }
 
     private Progress.Tally tally() {
-        return new Progress.Tally(linesRead, enrolled, alreadyEnrolled, rejected, transactions);
+        return new Progress.Tally(linesRead, waiting, enrolled, alreadyEnrolled, rejected, transactions);
     }
 
     /**

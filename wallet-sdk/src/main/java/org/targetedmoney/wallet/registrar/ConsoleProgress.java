@@ -2,6 +2,8 @@ package org.targetedmoney.wallet.registrar;
 
 import java.io.Console;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -14,7 +16,8 @@ import java.util.function.LongSupplier;
 public final class ConsoleProgress implements Progress {
     static final long REDRAW_NANOS = 200_000_000L;
     static final int LINE_EVERY_TRANSACTIONS = 20;
-    static final int BAR_WIDTH = 20;
+    /** With the percentage and the counts of millions of lines, this still fits in 80 columns. */
+    static final int BAR_WIDTH = 16;
     static final int DEFAULT_COLUMNS = 80;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
@@ -54,17 +57,17 @@ public final class ConsoleProgress implements Progress {
         if (terminal) {
             if (now - lastDraw >= REDRAW_NANOS) {
                 lastDraw = now;
-                redraw(render(tally, now));
+                redraw(render(tally, now, columns - 1));
             }
         } else if (tally.transactions() >= lastLoggedTransactions + LINE_EVERY_TRANSACTIONS) {
             lastLoggedTransactions = tally.transactions();
-            out.println(render(tally, now));
+            out.println(render(tally, now, Integer.MAX_VALUE));
         }
     }
 
     @Override
     public void finished(Tally tally) {
-        String line = render(tally, nanoClock.getAsLong());
+        String line = render(tally, nanoClock.getAsLong(), terminal ? columns - 1 : Integer.MAX_VALUE);
         if (terminal) {
             redraw(line);
             out.println();
@@ -81,27 +84,53 @@ public final class ConsoleProgress implements Progress {
         drawnLength = fitted.length();
     }
 
-    /** One progress line, e.g. {@code [#####---------------]  25.0 % 250,000/1,000,000 lines  enrolled ...}. */
-    String render(Tally t, long now) {
-        StringBuilder s = new StringBuilder();
-        boolean known = totalLines > 0;
-        if (known) {
-            double fraction = Math.min(1.0, (double) t.linesRead() / totalLines);
-            int filled = (int) (fraction * BAR_WIDTH);
-            s.append('[').append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ")
-                    .append(String.format(Locale.ROOT, "%5.1f %% %,d/%,d lines", 100 * fraction, t.linesRead(),
-                            totalLines));
-        } else {
-            s.append(String.format(Locale.ROOT, "%,d lines", t.linesRead()));
-        }
-        s.append(String.format(Locale.ROOT, "  enrolled %,d  already %,d  rejected %,d", t.enrolled(),
-                t.alreadyEnrolled(), t.rejected()));
+    /** A piece of the progress line; when the line is too wide, the pieces of lowest {@code rank} go first. */
+    private record Part(String text, int rank) {}
+
+    private static final int RANK_RATE = 1;
+    private static final int RANK_LINES = 2;
+    private static final int RANK_TIME_LEFT = 3;
+    private static final int RANK_BAR = 4;
+    private static final int RANK_ALWAYS = 5;
+
+    /**
+     * One progress line, e.g. {@code [####------------]  25.0 % 250,000/1,000,000 lines  enrolled 240,000
+     * already 5,000  rejected 5,000  25,000 lines/s  0:30 left}, fitted to {@code width} by leaving out the
+     * rate, then the line counts, the time left and the bar. Lines waiting in a group not yet sent are not done.
+     */
+    String render(Tally t, long now, int width) {
+        List<Part> parts = new ArrayList<>();
         double seconds = Math.max(1e-3, (double) (now - start) / NANOS_PER_SECOND);
-        double linesPerSecond = t.linesRead() / seconds;
-        s.append(String.format(Locale.ROOT, "  %,.0f lines/s", linesPerSecond));
-        if (known && linesPerSecond > 0 && t.linesRead() < totalLines) {
-            long left = (long) ((totalLines - t.linesRead()) / linesPerSecond);
-            s.append(String.format(Locale.ROOT, "  %d:%02d left", left / 60, left % 60));
+        double linesPerSecond = t.linesDone() / seconds;
+        if (totalLines > 0) {
+            double fraction = Math.min(1.0, (double) t.linesDone() / totalLines);
+            int filled = (int) (fraction * BAR_WIDTH);
+            parts.add(new Part("[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]", RANK_BAR));
+            parts.add(new Part(String.format(Locale.ROOT, "%5.1f %%", 100 * fraction), RANK_ALWAYS));
+            parts.add(new Part(String.format(Locale.ROOT, "%,d/%,d lines", t.linesDone(), totalLines), RANK_LINES));
+        } else {
+            parts.add(new Part(String.format(Locale.ROOT, "%,d lines", t.linesDone()), RANK_ALWAYS));
+        }
+        parts.add(new Part(String.format(Locale.ROOT, " enrolled %,d  already %,d  rejected %,d", t.enrolled(),
+                t.alreadyEnrolled(), t.rejected()), RANK_ALWAYS));
+        parts.add(new Part(String.format(Locale.ROOT, " %,.0f lines/s", linesPerSecond), RANK_RATE));
+        if (totalLines > 0 && linesPerSecond > 0 && t.linesDone() < totalLines) {
+            long left = (long) ((totalLines - t.linesDone()) / linesPerSecond);
+            parts.add(new Part(String.format(Locale.ROOT, " %d:%02d left", left / 60, left % 60), RANK_TIME_LEFT));
+        }
+        String line = join(parts, 0);
+        for (int rank = RANK_RATE; line.length() > width && rank < RANK_ALWAYS; rank++) {
+            line = join(parts, rank + 1);
+        }
+        return line;
+    }
+
+    private static String join(List<Part> parts, int minRank) {
+        StringBuilder s = new StringBuilder();
+        for (Part p : parts) {
+            if (p.rank() >= minRank) {
+                s.append(s.isEmpty() ? "" : " ").append(p.text());
+            }
         }
         return s.toString();
     }

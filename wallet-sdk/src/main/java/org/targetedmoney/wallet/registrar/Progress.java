@@ -8,8 +8,16 @@ public interface Progress {
     /** Does nothing: for tests and scripts that only want the summary. */
     Progress NONE = tally -> {};
 
-    /** Counts so far; every member line read ends up enrolled, already enrolled or rejected. */
-    record Tally(long linesRead, long enrolled, long alreadyEnrolled, long rejected, long transactions) {}
+    /**
+     * Counts so far. Every member line read ends up enrolled, already enrolled or rejected; until then it is
+     * {@code waiting} in a group not yet full, so {@code linesRead - waiting} lines are done.
+     */
+    record Tally(long linesRead, long waiting, long enrolled, long alreadyEnrolled, long rejected,
+                 long transactions) {
+        public long linesDone() {
+            return linesRead - waiting;
+        }
+    }
 
     void update(Tally tally);
 

@@ -244,8 +244,11 @@ class BulkEnrolmentTest {
             assertThat(after.linesRead()).isGreaterThanOrEqualTo(before.linesRead());
             assertThat(after.enrolled()).isGreaterThanOrEqualTo(before.enrolled());
             assertThat(after.rejected()).isGreaterThanOrEqualTo(before.rejected());
+            assertThat(after.linesDone()).isGreaterThanOrEqualTo(before.linesDone());
         }
-        assertThat(finished).containsExactly(new Progress.Tally(1_056, 1_050, 0, 5, 4));
+        assertThat(updates.get(499)).as("after the first call").isEqualTo(new Progress.Tally(501, 0, 500, 0, 0, 1));
+        assertThat(updates.get(501)).as("a row waits").isEqualTo(new Progress.Tally(502, 1, 500, 0, 0, 1));
+        assertThat(finished).containsExactly(new Progress.Tally(1_056, 0, 1_050, 0, 5, 4));
         assertThat(summary.enrolled() + summary.alreadyEnrolled() + summary.rejected())
                 .isEqualTo(summary.members() + 1);
     }
