@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -195,6 +196,8 @@ public final class EnrolCli implements Callable<Integer> {
             warnIfShared(file, err);
         } catch (NoSuchFileException e) {
             throw new UsageError("--key-file " + file + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new UsageError("cannot read --key-file " + file + ": permission denied");
         } catch (IOException e) {
             throw new UsageError("cannot read --key-file " + file + ": " + e.getMessage());
         }
