@@ -41,6 +41,7 @@ public final class EventDecoder {
     public static final String PAYMENT_TOPIC = EventEncoder.encode(PAYMENT);
     public static final String REDEEMED_TOPIC = EventEncoder.encode(REDEEMED);
     public static final String ISSUED_TOPIC = EventEncoder.encode(ISSUED);
+    public static final String MEMBER_ENROLLED_TOPIC = EventEncoder.encode(MEMBER_ENROLLED);
 
     private EventDecoder() {}
 
@@ -59,7 +60,7 @@ public final class EventDecoder {
         } else if (topic0.equals(REDEEMED_TOPIC)) {
             List<Type> d = data(log, REDEEMED);
             return new LedgerEvent.Redeemed(block, topicAddress(log, 1), topicInt(log, 2), num(d.get(0)), num(d.get(1)));
-        } else if (topic0.equals(EventEncoder.encode(MEMBER_ENROLLED))) {
+        } else if (topic0.equals(MEMBER_ENROLLED_TOPIC)) {
             List<Type> d = data(log, MEMBER_ENROLLED);
             return new LedgerEvent.MemberEnrolled(block, topicAddress(log, 1), (String) d.get(0).getValue(),
                     (int) num(d.get(1)), (int) num(d.get(2)));

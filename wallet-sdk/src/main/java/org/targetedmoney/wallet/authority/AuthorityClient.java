@@ -1,6 +1,7 @@
 package org.targetedmoney.wallet.authority;
 
 import java.util.List;
+import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.wallet.core.LedgerAbi;
 import org.targetedmoney.wallet.core.LedgerConnection;
 import org.targetedmoney.wallet.core.LedgerRejectedException;
@@ -102,6 +103,13 @@ public final class AuthorityClient {
     public boolean isEnrolled(String member) throws LedgerRequestException {
         List<Type> out = ledger.call(LedgerAbi.memberOf(member));
         return (Boolean) out.get(0).getValue();
+    }
+
+    /** Whether {@code account} holds {@code role} (so a tool can say so before sending anything). */
+    @SuppressWarnings("rawtypes")
+    public boolean hasRole(String account, Role role) throws LedgerRequestException {
+        List<Type> out = ledger.call(LedgerAbi.rolesOf(account));
+        return (LedgerAbi.asLong(out.get(0)) & role.mask()) != 0;
     }
 
     /** The id of the purpose with this symbol ({@code FOOD}), or -1. */

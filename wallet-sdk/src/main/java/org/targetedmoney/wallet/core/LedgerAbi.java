@@ -137,6 +137,11 @@ public final class LedgerAbi {
                 new TypeReference<Utf8String>() {}, new TypeReference<Uint8>() {}, new TypeReference<Uint32>() {}));
     }
 
+    public static Function rolesOf(String account) {
+        return view("rolesOf", List.of(address(account)), List.of(new TypeReference<Uint8>() {},
+                new TypeReference<Utf8String>() {}));
+    }
+
     public static Function currentEpoch() {
         return view("currentEpoch", List.of(), List.of(new TypeReference<Uint32>() {}, new TypeReference<Uint32>() {}));
     }
