@@ -32,6 +32,13 @@ interface ITargetedMoney {
     event TariffSet(uint32 indexed purpose, string actCode, uint256 maxAmountCents);
     event ClaimPaid(address indexed provider, address indexed member, uint32 indexed purpose, string actCode,
         uint256 amountCents, uint64 claimId, bytes32 claimRef);
+    event TerritoryBudgetSet(string territory, uint32 indexed purpose, uint256 amountCentsPerEpoch);
+    event NeedsRecorded(string territory, uint32 indexed purpose, uint32 indexed epoch, uint256 amountCents,
+        string note);
+    /// Opening an epoch found a territory's members entitled to more than its budget (enrolments grew); rights
+    /// are automatic, so the credit is issued and the planning report shows the gap.
+    event BudgetOverrun(string territory, uint32 indexed purpose, uint32 indexed epoch, uint256 entitledCents,
+        uint256 budgetCents);
     event BodyCreated(uint32 indexed body, address indexed account, string name, string territory, uint8 kind,
         uint32 quorum, uint32 memberCount);
     event BodyMembersChanged(uint32 indexed body, uint32 quorum, uint32 memberCount);
@@ -81,6 +88,13 @@ interface ITargetedMoney {
     /// The categories a convention covers (empty: all); by whoever may decide in the convention's territory.
     function restrictConvention(address provider, uint32 purpose, uint32[] calldata categories) external;
 
+    // --- planning: budgets per territory (policies cannot exceed them) and needs assessed by committees ---
+    /// The authority caps what a purpose may issue per epoch to a territory's members (sub-territories included).
+    function setTerritoryBudget(string calldata territory, uint32 purpose, uint256 amountCentsPerEpoch) external;
+    /// A committee (within its territory) or the authority records assessed needs for an epoch.
+    function recordNeeds(string calldata territory, uint32 purpose, uint32 epoch, uint256 amountCents,
+        string calldata note) external;
+
     // --- governance: bodies decide by proposals and votes; a body acts through its own account ---
     /// kind: 0 national (acts as the authority), 1 local committee (acts within its territory).
     function createBody(string calldata name, string calldata territory, uint8 kind, address[] calldata members,
@@ -120,6 +134,13 @@ interface ITargetedMoney {
     function categoryInfo(uint32 purpose, uint32 category) external view
         returns (bool exists, string memory code, string memory name);
     function conventionCategories(address provider, uint32 purpose) external view returns (uint32[] memory);
+    function territoryBudget(string calldata territory, uint32 purpose) external view
+        returns (bool exists, uint256 amountCentsPerEpoch);
+    function needsOf(string calldata territory, uint32 purpose, uint32 epoch) external view
+        returns (bool exists, uint256 amountCents, string memory note, address recordedBy);
+    /// Spending of the members of exactly this territory (JSON-RPC ledger_planning sums sub-territories).
+    function territorySpending(uint32 epoch, uint32 purpose, string calldata territory) external view
+        returns (uint256 spentCents, uint256 claimsCents);
     function bodyOf(uint32 body) external view returns (string memory name, string memory territory, uint8 kind,
         address account, uint32 quorum, address[] memory members);
     function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,

@@ -77,6 +77,8 @@ public final class CallDecoder {
             case ADD_CATEGORY -> new Call.AddCategory(u32(r, 0), r.string(1), r.string(2));
             case RESTRICT_CONVENTION -> new Call.RestrictConvention(r.address(0), u32(r, 1), ints(r.uintArray(2, 31)));
             case PAY_IN_CATEGORY -> new Call.Pay(r.address(0), u32(r, 1), r.uint(3, 63), r.bytes32(4), u32(r, 2));
+            case SET_TERRITORY_BUDGET -> new Call.SetTerritoryBudget(r.string(0), u32(r, 1), r.uint(2, 63));
+            case RECORD_NEEDS -> new Call.RecordNeeds(r.string(0), u32(r, 1), u32(r, 2), r.uint(3, 63), r.string(4));
             case CREATE_BODY -> new Call.CreateBody(r.string(0), r.string(1), (int) r.uint(2, 8),
                     r.addressArray(3, Limits.MAX_BODY_MEMBERS), u32(r, 4));
             case SET_BODY_MEMBERS -> new Call.SetBodyMembers(u32(r, 0), r.addressArray(1, Limits.MAX_BODY_MEMBERS),

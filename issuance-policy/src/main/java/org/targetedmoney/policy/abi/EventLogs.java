@@ -40,6 +40,10 @@ public final class EventLogs {
     public static final byte[] VOTED = Keccak.hash("Voted(uint64,address,bool)");
     public static final byte[] PROPOSAL_STATUS_CHANGED = Keccak.hash("ProposalStatusChanged(uint64,uint8,string)");
 
+    public static final byte[] TERRITORY_BUDGET_SET = Keccak.hash("TerritoryBudgetSet(string,uint32,uint256)");
+    public static final byte[] NEEDS_RECORDED = Keccak.hash("NeedsRecorded(string,uint32,uint32,uint256,string)");
+    public static final byte[] BUDGET_OVERRUN = Keccak.hash("BudgetOverrun(string,uint32,uint32,uint256,uint256)");
+
     private EventLogs() {}
 
     public static List<Log> toLogs(LedgerEvent event) {
@@ -84,6 +88,12 @@ public final class EventLogs {
                     new AbiWriter().uint(e.category()).string(e.code()).string(e.name()));
             case LedgerEvent.ConventionCategoriesSet e -> one(L, t(CONVENTION_CATEGORIES_SET, w(e.provider()),
                     w(e.purpose())), new AbiWriter().uintArray(e.categories()));
+            case LedgerEvent.TerritoryBudgetSet e -> one(L, t(TERRITORY_BUDGET_SET, w(e.purpose())),
+                    new AbiWriter().string(e.territory()).uint(e.amountCentsPerEpoch()));
+            case LedgerEvent.NeedsRecorded e -> one(L, t(NEEDS_RECORDED, w(e.purpose()), w(e.epoch())),
+                    new AbiWriter().string(e.territory()).uint(e.amountCents()).string(e.note()));
+            case LedgerEvent.BudgetOverrun e -> one(L, t(BUDGET_OVERRUN, w(e.purpose()), w(e.epoch())),
+                    new AbiWriter().string(e.territory()).uint(e.entitledCents()).uint(e.budgetCents()));
             case LedgerEvent.BodyCreated e -> one(L, t(BODY_CREATED, w(e.body()), w(e.account())), new AbiWriter()
                     .string(e.name()).string(e.territory()).uint(e.kind()).uint(e.quorum()).uint(e.memberCount()));
             case LedgerEvent.BodyMembersChanged e -> one(L, t(BODY_MEMBERS_CHANGED, w(e.body())),

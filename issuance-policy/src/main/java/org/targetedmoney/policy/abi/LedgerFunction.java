@@ -23,6 +23,8 @@ public enum LedgerFunction {
     ADD_CATEGORY("addCategory(uint32,string,string)", false),
     RESTRICT_CONVENTION("restrictConvention(address,uint32,uint32[])", false),
     PAY_IN_CATEGORY("payInCategory(address,uint32,uint32,uint256,bytes32)", false),
+    SET_TERRITORY_BUDGET("setTerritoryBudget(string,uint32,uint256)", false),
+    RECORD_NEEDS("recordNeeds(string,uint32,uint32,uint256,string)", false),
     CREATE_BODY("createBody(string,string,uint8,address[],uint32)", false),
     SET_BODY_MEMBERS("setBodyMembers(uint32,address[],uint32)", false),
     PROPOSE("propose(uint32,bytes,uint32,uint64,uint32)", false),
@@ -44,6 +46,9 @@ public enum LedgerFunction {
     CATEGORY_COUNT("categoryCount(uint32)", true),
     CATEGORY_INFO("categoryInfo(uint32,uint32)", true),
     CONVENTION_CATEGORIES("conventionCategories(address,uint32)", true),
+    TERRITORY_BUDGET("territoryBudget(string,uint32)", true),
+    NEEDS_OF("needsOf(string,uint32,uint32)", true),
+    TERRITORY_SPENDING("territorySpending(uint32,uint32,string)", true),
     BODY_OF("bodyOf(uint32)", true),
     PROPOSAL_OF("proposalOf(uint64)", true);
 

@@ -44,6 +44,9 @@ public final class Views {
             case CATEGORY_COUNT -> new AbiWriter().uint(purpose(view, (int) r.uint(0, 31)).categoryCount()).toBytes();
             case CATEGORY_INFO -> categoryInfo(view, (int) r.uint(0, 31), (int) r.uint(1, 31));
             case CONVENTION_CATEGORIES -> conventionCategories(view, r.address(0), (int) r.uint(1, 31));
+            case TERRITORY_BUDGET -> territoryBudget(view, r.string(0), (int) r.uint(1, 31));
+            case NEEDS_OF -> needsOf(view, r.string(0), (int) r.uint(1, 31), (int) r.uint(2, 31));
+            case TERRITORY_SPENDING -> territorySpending(view, (int) r.uint(0, 31), (int) r.uint(1, 31), r.string(2));
             case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
             case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
@@ -155,6 +158,23 @@ public final class Views {
     private static byte[] conventionCategories(StateView view, Address provider, int purpose) {
         Entity.Convention c = view.convention(provider, purpose);
         return new AbiWriter().uintArray(c == null ? List.of() : c.categories()).toBytes();
+    }
+
+    private static byte[] territoryBudget(StateView view, String territory, int purpose) {
+        Entity.TerritoryBudget b = view.territoryBudget(purpose, territory);
+        return new AbiWriter().bool(b != null).uint(b == null ? 0 : b.amountCentsPerEpoch()).toBytes();
+    }
+
+    private static byte[] needsOf(StateView view, String territory, int purpose, int epoch) {
+        Entity.NeedsAssessment n = view.needs(purpose, epoch, territory);
+        return n == null ? new AbiWriter().bool(false).uint(0).string("").address(Address.ZERO).toBytes()
+                : new AbiWriter().bool(true).uint(n.amountCents()).string(n.note()).address(n.recordedBy()).toBytes();
+    }
+
+    /** Spending of the members of exactly this territory; ledger_planning sums sub-territories. */
+    private static byte[] territorySpending(StateView view, int epoch, int purpose, String territory) {
+        Entity.TerritorySpending s = view.territorySpending(epoch, purpose, territory);
+        return new AbiWriter().uint(s.spentCents()).uint(s.claimsCents()).toBytes();
     }
 
     private static byte[] bodyOf(StateView view, int id) throws AbiException {

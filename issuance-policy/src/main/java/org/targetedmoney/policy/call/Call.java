@@ -110,6 +110,12 @@ public sealed interface Call {
     record FileClaim(Address member, int purpose, String actCode, long amountCents, String claimRefHex)
             implements Call {}
 
+    /** Caps what a purpose may issue per epoch to the members of a territory and of its sub-territories. */
+    record SetTerritoryBudget(String territory, int purpose, long amountCentsPerEpoch) implements Call {}
+
+    /** A committee records the needs it assessed for its territory, a purpose and an epoch. */
+    record RecordNeeds(String territory, int purpose, int epoch, long amountCents, String note) implements Call {}
+
     /** Creates a governance body ({@code kind} is a {@code BodyKind} code) with its members and quorum. */
     record CreateBody(String name, String territory, int kind, List<Address> members, int quorum) implements Call {
         public CreateBody {

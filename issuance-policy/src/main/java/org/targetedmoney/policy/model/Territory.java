@@ -22,6 +22,12 @@ public final class Territory {
         return place.equals(area) || (place.startsWith(area) && place.charAt(area.length()) == '-');
     }
 
+    /** The code of {@code place}'s ancestor one level below {@code area} (which covers it strictly). */
+    public static String childOn(String area, String place) {
+        int end = place.indexOf('-', area.length() + 1);
+        return end < 0 ? place : place.substring(0, end);
+    }
+
     /** The parent code, or null for a top-level (country) code. */
     public static String parentOf(String code) {
         int dash = code.lastIndexOf('-');

@@ -40,6 +40,10 @@ final class IssuanceRules {
             return Outcome.reject(RejectionCode.POLICY_IN_PAST,
                     "epoch %d is already open; a policy can take effect from epoch %d", lastOpened, lastOpened + 1);
         }
+        Outcome.Rejected overBudget = PlanningRules.policyRefusal(tx, c.purpose(), c.amountCentsByHouseholdSize());
+        if (overBudget != null) {
+            return overBudget;
+        }
         if (purpose.policyVersions() >= Limits.MAX_POLICY_VERSIONS) {
             return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "purpose %s already has %d policy versions",
                     purpose.symbol(), Limits.MAX_POLICY_VERSIONS);
@@ -138,6 +142,7 @@ final class IssuanceRules {
             totals.put(id, new PurposeTotals(id, Math.addExact(t.issuedCents(), amount), t.spentCents(),
                     t.redeemedCents(), t.expiredCents(), t.providerBalancesCents()));
             tx.emit(new LedgerEvent.Issued(epoch, id, amount, meta.memberCount()));
+            PlanningRules.reportOverruns(tx, id, epoch, policy);
         }
         return issuedUnder;
     }

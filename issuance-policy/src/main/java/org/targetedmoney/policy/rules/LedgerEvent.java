@@ -77,6 +77,18 @@ public sealed interface LedgerEvent {
     record ClaimPaid(Address provider, Address member, int purpose, String actCode, long amountCents, long claimId,
                      String claimRefHex) implements LedgerEvent {}
 
+    record TerritoryBudgetSet(String territory, int purpose, long amountCentsPerEpoch) implements LedgerEvent {}
+
+    record NeedsRecorded(String territory, int purpose, int epoch, long amountCents, String note)
+            implements LedgerEvent {}
+
+    /**
+     * Opening an epoch found that a territory's members are entitled to more than its budget (enrolments grew
+     * since the policy was set). Rights are automatic, so they are issued; the planning report shows the gap.
+     */
+    record BudgetOverrun(String territory, int purpose, int epoch, long entitledCents, long budgetCents)
+            implements LedgerEvent {}
+
     record BodyCreated(int body, Address account, String name, String territory, int kind, int quorum,
                        int memberCount) implements LedgerEvent {}
 

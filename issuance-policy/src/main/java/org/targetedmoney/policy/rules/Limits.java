@@ -35,5 +35,12 @@ public final class Limits {
     /** Product categories one convention lists. */
     public static final int MAX_CATEGORIES_PER_CONVENTION = 32;
 
+    /** Territories with a budget, per purpose: a policy change checks them all. */
+    public static final int MAX_BUDGETS_PER_PURPOSE = 1_000;
+    /** The largest budget or assessed need per territory and epoch: ten billion euros. */
+    public static final long MAX_BUDGET_CENTS = 1_000_000_000_000L;
+    /** A needs assessment's note (a reference to the committee's report). */
+    public static final int MAX_NOTE_LENGTH = 200;
+
     private Limits() {}
 }

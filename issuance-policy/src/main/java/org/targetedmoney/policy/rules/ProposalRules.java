@@ -227,6 +227,8 @@ final class ProposalRules {
             case Call.SetTariff s -> true;
             case Call.AddCategory ac -> true;
             case Call.RestrictConvention rc -> true;
+            case Call.SetTerritoryBudget sb -> true;
+            case Call.RecordNeeds rn -> true;
             case Call.CreateBody cb -> true;
             case Call.SetBodyMembers sm -> true;
         };

@@ -66,5 +66,10 @@ public enum RejectionCode {
     /** No product category of the purpose has this id. */
     UNKNOWN_CATEGORY,
     /** The provider's convention covers other product categories only. */
-    CATEGORY_NOT_CONVENTIONED
+    CATEGORY_NOT_CONVENTIONED,
+    /**
+     * A policy would entitle a territory's members to more than its budget, a budget is below what the policy
+     * in force already entitles, or the budgets of sub-territories would add up to more than their parent's.
+     */
+    BUDGET_EXCEEDED
 }

@@ -36,6 +36,8 @@ public final class Rules {
             case Call.FileClaim c -> ClaimRules.fileClaim(tx, ctx, c);
             case Call.AddCategory c -> RegistryRules.addCategory(tx, ctx, c);
             case Call.RestrictConvention c -> ConventionRules.restrict(tx, ctx, c);
+            case Call.SetTerritoryBudget c -> PlanningRules.setBudget(tx, ctx, c);
+            case Call.RecordNeeds c -> PlanningRules.recordNeeds(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
             case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);

@@ -247,6 +247,40 @@ public sealed interface Entity {
         }
     }
 
+    /** The most a purpose may issue per epoch to the members of a territory and of its sub-territories. */
+    record TerritoryBudget(String territory, int purpose, long amountCentsPerEpoch) implements Entity {
+        public EntityKey key() {
+            return Keys.territoryBudget(purpose, territory);
+        }
+    }
+
+    /** The territories with a budget for a purpose, in code order: a policy change checks them all. */
+    record PurposeBudgets(int purpose, List<String> territories) implements Entity {
+        public PurposeBudgets {
+            territories = List.copyOf(territories);
+        }
+
+        public EntityKey key() {
+            return Keys.purposeBudgets(purpose);
+        }
+    }
+
+    /** The needs a committee assessed for a territory, a purpose and an epoch (a month). */
+    record NeedsAssessment(String territory, int purpose, int epoch, long amountCents, String note,
+                           Address recordedBy) implements Entity {
+        public EntityKey key() {
+            return Keys.needs(purpose, epoch, territory);
+        }
+    }
+
+    /** What the members of one territory (exactly) spent in an epoch, by payments and by claims paid for them. */
+    record TerritorySpending(int epoch, int purpose, String territory, long spentCents, long claimsCents)
+            implements Entity {
+        public EntityKey key() {
+            return Keys.territorySpending(epoch, purpose, territory);
+        }
+    }
+
     /** Counters of governance: bodies created and proposals made (their ids). */
     record GovernanceMeta(int bodyCount, long proposalCount) implements Entity {
         public EntityKey key() {

@@ -55,6 +55,13 @@ public final class EntityCodec {
             case Entity.ClaimsPaid c -> s.u8(Keys.CLAIMS_PAID).u32(c.purpose()).i64(c.paidCents()).i64(c.count());
             case Entity.ClaimRecord c -> s.u8(Keys.CLAIM_RECORD).address(c.provider()).string(c.claimRefHex())
                     .i64(c.claimId());
+            case Entity.TerritoryBudget b -> s.u8(Keys.TERRITORY_BUDGET).string(b.territory()).u32(b.purpose())
+                    .i64(b.amountCentsPerEpoch());
+            case Entity.PurposeBudgets b -> encodePurposeBudgets(s, b);
+            case Entity.NeedsAssessment n -> s.u8(Keys.NEEDS).string(n.territory()).u32(n.purpose()).u32(n.epoch())
+                    .i64(n.amountCents()).string(n.note()).address(n.recordedBy());
+            case Entity.TerritorySpending t -> s.u8(Keys.TERRITORY_SPENDING).u32(t.epoch()).u32(t.purpose())
+                    .string(t.territory()).i64(t.spentCents()).i64(t.claimsCents());
             case Entity.Body b -> encodeBody(s, b);
             case Entity.Proposal p -> encodeProposal(s, p);
             case Entity.GovernanceMeta g -> s.u8(Keys.GOVERNANCE_META_KIND).u32(g.bodyCount()).i64(g.proposalCount());
@@ -85,6 +92,34 @@ public final class EntityCodec {
             out.add(r.u32());
         }
         return out;
+    }
+
+    private static void encodePurposeBudgets(ByteSink s, Entity.PurposeBudgets b) {
+        s.u8(Keys.PURPOSE_BUDGETS).u32(b.purpose()).u32(b.territories().size());
+        b.territories().forEach(s::string);
+    }
+
+    private static Entity.PurposeBudgets decodePurposeBudgets(ByteSource r) {
+        int purpose = r.u32();
+        int n = listLength(r);
+        List<String> territories = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            territories.add(r.string());
+        }
+        return new Entity.PurposeBudgets(purpose, territories);
+    }
+
+    private static Entity.Body decodeBody(ByteSource r) {
+        int id = r.u32();
+        String name = r.string();
+        String territory = r.string();
+        int kind = r.u8();
+        List<org.targetedmoney.policy.model.Address> members = addresses(r);
+        int quorum = r.u32();
+        if (quorum < 1 || quorum > members.size()) {
+            throw new IllegalArgumentException("corrupt entity encoding: quorum " + quorum + " of " + members.size());
+        }
+        return new Entity.Body(id, name, territory, kind, members, quorum);
     }
 
     private static void encodeBody(ByteSink s, Entity.Body b) {
@@ -154,7 +189,13 @@ public final class EntityCodec {
             case Keys.TARIFF -> new Entity.Tariff(r.u32(), r.string(), r.i64());
             case Keys.CLAIMS_PAID -> new Entity.ClaimsPaid(r.u32(), r.i64(), r.i64());
             case Keys.CLAIM_RECORD -> new Entity.ClaimRecord(r.address(), r.string(), r.i64());
-            case Keys.BODY -> new Entity.Body(r.u32(), r.string(), r.string(), r.u8(), addresses(r), r.u32());
+            case Keys.TERRITORY_BUDGET -> new Entity.TerritoryBudget(r.string(), r.u32(), r.i64());
+            case Keys.PURPOSE_BUDGETS -> decodePurposeBudgets(r);
+            case Keys.NEEDS -> new Entity.NeedsAssessment(r.string(), r.u32(), r.u32(), r.i64(), r.string(),
+                    r.address());
+            case Keys.TERRITORY_SPENDING -> new Entity.TerritorySpending(r.u32(), r.u32(), r.string(), r.i64(),
+                    r.i64());
+            case Keys.BODY -> decodeBody(r);
             case Keys.PROPOSAL -> new Entity.Proposal(r.i64(), r.u32(), r.address(), r.string(), r.u32(), r.i64(),
                     r.u32(), addresses(r), addresses(r), r.u8(), r.i64(), r.string());
             case Keys.GOVERNANCE_META_KIND -> new Entity.GovernanceMeta(r.u32(), r.i64());

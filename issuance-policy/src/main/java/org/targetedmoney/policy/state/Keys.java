@@ -25,6 +25,10 @@ public final class Keys {
     static final byte PROPOSAL = 18;
     static final byte GOVERNANCE_META_KIND = 19;
     static final byte CATEGORY = 20;
+    static final byte TERRITORY_BUDGET = 30;
+    static final byte PURPOSE_BUDGETS = 31;
+    static final byte NEEDS = 32;
+    static final byte TERRITORY_SPENDING = 33;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
     public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
@@ -101,6 +105,41 @@ public final class Keys {
 
     public static EntityKey category(int purpose, int id) {
         return new EntityKey(new ByteSink(9).u8(CATEGORY).u32(purpose).u32(id).toBytes());
+    }
+
+    public static EntityKey territoryBudget(int purpose, String territory) {
+        return new EntityKey(withText(new ByteSink(5).u8(TERRITORY_BUDGET).u32(purpose), territory));
+    }
+
+    public static EntityKey purposeBudgets(int purpose) {
+        return new EntityKey(new ByteSink(5).u8(PURPOSE_BUDGETS).u32(purpose).toBytes());
+    }
+
+    public static EntityKey needs(int purpose, int epoch, String territory) {
+        return new EntityKey(withText(new ByteSink(9).u8(NEEDS).u32(purpose).u32(epoch), territory));
+    }
+
+    public static EntityKey territorySpending(int epoch, int purpose, String territory) {
+        return new EntityKey(territorySpendingPrefix(epoch, purpose, territory));
+    }
+
+    /** Keys of the spending of {@code territory}, of its sub-territories, and of codes that merely start alike. */
+    public static byte[] territorySpendingPrefix(int epoch, int purpose, String territory) {
+        return withText(new ByteSink(9).u8(TERRITORY_SPENDING).u32(epoch).u32(purpose), territory);
+    }
+
+    /** Enrolment counts of {@code territory}, of its sub-territories, and of codes that merely start alike. */
+    public static byte[] enrolmentCountsPrefix(String territory) {
+        return prefixed(ENROLMENT_COUNT, territory);
+    }
+
+    /** Territories under {@code territory} (and itself). */
+    public static byte[] territoriesPrefix(String territory) {
+        return prefixed(TERRITORY, territory);
+    }
+
+    private static byte[] withText(ByteSink head, String text) {
+        return head.raw(text.getBytes(StandardCharsets.UTF_8)).toBytes();
     }
 
     public static EntityKey body(int id) {

@@ -99,6 +99,24 @@ public interface StateView {
         return (Entity.Category) get(Keys.category(purpose, id));
     }
 
+    default Entity.TerritoryBudget territoryBudget(int purpose, String territory) {
+        return (Entity.TerritoryBudget) get(Keys.territoryBudget(purpose, territory));
+    }
+
+    default Entity.PurposeBudgets purposeBudgets(int purpose) {
+        Entity.PurposeBudgets b = (Entity.PurposeBudgets) get(Keys.purposeBudgets(purpose));
+        return b == null ? new Entity.PurposeBudgets(purpose, java.util.List.of()) : b;
+    }
+
+    default Entity.NeedsAssessment needs(int purpose, int epoch, String territory) {
+        return (Entity.NeedsAssessment) get(Keys.needs(purpose, epoch, territory));
+    }
+
+    default Entity.TerritorySpending territorySpending(int epoch, int purpose, String territory) {
+        Entity.TerritorySpending s = (Entity.TerritorySpending) get(Keys.territorySpending(epoch, purpose, territory));
+        return s == null ? new Entity.TerritorySpending(epoch, purpose, territory, 0, 0) : s;
+    }
+
     default Entity.Body body(int id) {
         return (Entity.Body) get(Keys.body(id));
     }

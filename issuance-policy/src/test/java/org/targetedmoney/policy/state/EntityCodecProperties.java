@@ -157,6 +157,31 @@ class EntityCodecProperties {
                         .as(EpochCounters::new),
                 Combinators.combine(ints(), longs(), longs(), longs(), longs(), longs()).as(PurposeTotals::new),
                 Combinators.combine(texts(), u8(), longs()).as(EnrolmentCount::new),
-                Combinators.combine(ints(), ints(), ints(), longs(), longs()).as(Meta::new));
+                Combinators.combine(ints(), ints(), ints(), longs(), longs()).as(Meta::new),
+                laterEntities());
+    }
+
+    /** Entities of the governance, product-category and planning features. */
+    private static Arbitrary<Entity> laterEntities() {
+        Arbitrary<List<Address>> members = addresses().list().ofMinSize(1).ofMaxSize(5);
+        return Arbitraries.oneOf(
+                Combinators.combine(addresses(), ints(), texts(), ints(), ints(), Arbitraries.of(true, false),
+                        ints().list().ofMaxSize(4)).as(Convention::new),
+                Combinators.combine(ints(), texts(), texts(), ints(), ints()).as(Purpose::new),
+                Combinators.combine(ints(), ints(), texts(), texts()).as(Entity.Category::new),
+                Combinators.combine(ints(), texts(), texts(), u8(), members).flatAs((id, name, territory, kind, m) ->
+                        Arbitraries.integers().between(1, m.size()).map(q -> new Entity.Body(id, name, territory,
+                                kind, m, q))),
+                Combinators.combine(ints(), longs()).as(Entity.GovernanceMeta::new),
+                Combinators.combine(longs(), ints(), addresses(), texts(), ints(), longs(), ints(), members)
+                        .flatAs((id, body, proposer, action, from, delay, last, approvals) -> Combinators.combine(
+                                addresses().list().ofMaxSize(3), u8(), longs(), texts()).as((rejections, status,
+                                at, outcome) -> new Entity.Proposal(id, body, proposer, action, from, delay, last,
+                                approvals, rejections, status, at, outcome))),
+                Combinators.combine(texts(), ints(), longs()).as(Entity.TerritoryBudget::new),
+                Combinators.combine(ints(), texts().list().ofMaxSize(4)).as(Entity.PurposeBudgets::new),
+                Combinators.combine(texts(), ints(), ints(), longs(), texts(), addresses())
+                        .as(Entity.NeedsAssessment::new),
+                Combinators.combine(ints(), ints(), texts(), longs(), longs()).as(Entity.TerritorySpending::new));
     }
 }

@@ -45,6 +45,7 @@ public final class EthApi {
     private final LongSupplier clockSeconds;
     private final Executor readPool;
     private final ChainReads reads;
+    private final PlanningReads planning;
     private final FilterRegistry filters;
 
     /**
@@ -60,6 +61,7 @@ public final class EthApi {
         this.clockSeconds = clockSeconds;
         this.readPool = readPool;
         this.reads = new ChainReads(store, renderer);
+        this.planning = new PlanningReads(store, epochs);
         this.filters = new FilterRegistry(reads, nanoTime);
     }
 
@@ -97,6 +99,8 @@ public final class EthApi {
         m.put("eth_estimateGas", p -> read(() -> call(new Params("eth_estimateGas", p), true)));
         m.put("eth_sendRawTransaction", this::sendRawTransaction);
         m.put("ledger_invariants", p -> read(this::invariants));
+        m.put("ledger_planning", p -> read(() -> planning.planning(new Params("ledger_planning", p)
+                .object(0, "{territory, purpose, epoch?}"))));
         putFilterMethods(m);
         return m;
     }

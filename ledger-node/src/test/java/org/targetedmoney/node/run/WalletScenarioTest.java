@@ -177,4 +177,23 @@ class WalletScenarioTest {
                 .isInstanceOfSatisfying(LedgerRejectedException.class,
                         e -> assertThat(e.code()).isEqualTo("CATEGORY_NOT_CONVENTIONED"));
     }
+
+    @Test
+    void planning_throughJsonRpc_comparesNeedsBudgetEntitlementAndSpending() throws Exception {
+        new AuthorityClient(ledger, COMMITTEE).recordNeeds("FR-OCC-34", FOOD, EPOCH, 2_000_000, "diagnostic #7");
+        new AuthorityClient(ledger, AUTHORITY).setTerritoryBudget("FR-OCC", FOOD, 1_500_000);
+        alice.pay(SHOP.getAddress(), FOOD, 100, new byte[32]);
+
+        Map<String, Object> report = new AuditorClient(ledger).planning("FR-OCC", FOOD, EPOCH);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> total = (Map<String, Object>) report.get("total");
+        assertThat(total).containsEntry("budgetCents", "1500000").containsEntry("needsCents", null)
+                .containsEntry("entitledCents", "15000");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> children = (List<Map<String, Object>>) report.get("children");
+        assertThat(children).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("territory", "FR-OCC-34").containsEntry("needsCents", "2000000"));
+        assertThat(Long.parseLong((String) total.get("spentCents"))).isGreaterThanOrEqualTo(100);
+    }
 }

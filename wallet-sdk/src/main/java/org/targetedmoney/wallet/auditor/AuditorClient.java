@@ -80,4 +80,23 @@ public final class AuditorClient {
             throw new LedgerRequestException("ledger_invariants failed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The result of {@code ledger_planning}: needs, budget, entitlement and spending of a territory and of each
+     * of its direct sub-territories (amounts in cents, as decimal strings).
+     */
+    public static final class PlanningReport extends Response<Map<String, Object>> {}
+
+    public Map<String, Object> planning(String territory, int purpose, int epoch) throws LedgerRequestException {
+        try {
+            PlanningReport r = new Request<>("ledger_planning", List.of(Map.of("territory", territory,
+                    "purpose", purpose, "epoch", epoch)), ledger.service(), PlanningReport.class).send();
+            if (r.hasError()) {
+                throw new LedgerRequestException(r.getError().getCode(), "ledger_planning: " + r.getError().getMessage());
+            }
+            return r.getResult();
+        } catch (IOException e) {
+            throw new LedgerRequestException("ledger_planning failed: " + e.getMessage(), e);
+        }
+    }
 }

@@ -57,6 +57,18 @@ public final class AuthorityClient {
         return ledger.transact(account, LedgerAbi.restrictConvention(provider, purpose, categories));
     }
 
+    /** The authority caps a territory's per-epoch issuance for a purpose; policies cannot exceed it. */
+    public TxResult setTerritoryBudget(String territory, int purpose, long amountCentsPerEpoch)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.setTerritoryBudget(territory, purpose, amountCentsPerEpoch));
+    }
+
+    /** A committee records the needs it assessed for its territory (or a sub-territory) and an epoch. */
+    public TxResult recordNeeds(String territory, int purpose, int epoch, long amountCents, String note)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.recordNeeds(territory, purpose, epoch, amountCents, note));
+    }
+
     public TxResult suspendConvention(String provider, int purpose)
             throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account, LedgerAbi.suspendConvention(provider, purpose));

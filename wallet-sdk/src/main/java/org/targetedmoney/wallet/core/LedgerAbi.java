@@ -103,6 +103,16 @@ public final class LedgerAbi {
         return tx("restrictConvention", address(provider), new Uint32(purpose), new DynamicArray<>(Uint32.class, ids));
     }
 
+    /** Caps what {@code purpose} may issue per epoch to the members of {@code territory} (sub-territories included). */
+    public static Function setTerritoryBudget(String territory, int purpose, long amountCentsPerEpoch) {
+        return tx("setTerritoryBudget", new Utf8String(territory), new Uint32(purpose), new Uint256(amountCentsPerEpoch));
+    }
+
+    public static Function recordNeeds(String territory, int purpose, int epoch, long amountCents, String note) {
+        return tx("recordNeeds", new Utf8String(territory), new Uint32(purpose), new Uint32(epoch),
+                new Uint256(amountCents), new Utf8String(note));
+    }
+
     public static Function redeem(int purpose, long amountCents) {
         return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
     }

@@ -1,0 +1,179 @@
+package org.targetedmoney.policy.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntToLongFunction;
+import org.targetedmoney.policy.call.Call;
+import org.targetedmoney.policy.model.Role;
+import org.targetedmoney.policy.model.Territory;
+import org.targetedmoney.policy.state.Entity;
+import org.targetedmoney.policy.state.Entity.AllowancePolicy;
+import org.targetedmoney.policy.state.Entity.PurposeBudgets;
+import org.targetedmoney.policy.state.Entity.TerritoryBudget;
+
+/**
+ * Territory budgets (what a purpose may issue per epoch to a territory's members, which policies cannot
+ * exceed), needs assessed by committees, and spending per territory for the planning report.
+ */
+final class PlanningRules {
+    private PlanningRules() {}
+
+    static Outcome setBudget(Overlay tx, TxContext ctx, Call.SetTerritoryBudget c) {
+        Outcome.Rejected denied = Auth.require(tx, ctx, Role.AUTHORITY);
+        if (denied != null) {
+            return denied;
+        }
+        Outcome.Rejected invalid = validate(tx, c.territory(), c.purpose(), c.amountCentsPerEpoch());
+        if (invalid != null) {
+            return invalid;
+        }
+        PurposeBudgets list = tx.purposeBudgets(c.purpose());
+        TreeSet<String> territories = new TreeSet<>(list.territories());
+        if (territories.add(c.territory()) && territories.size() > Limits.MAX_BUDGETS_PER_PURPOSE) {
+            return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "at most %d territory budgets per purpose",
+                    Limits.MAX_BUDGETS_PER_PURPOSE);
+        }
+        TreeMap<String, Long> budgets = budgets(tx, c.purpose());
+        budgets.put(c.territory(), c.amountCentsPerEpoch());
+        Outcome.Rejected overflow = nestingRefusal(budgets, c.territory());
+        if (overflow != null) {
+            return overflow;
+        }
+        AllowancePolicy next = Policies.inForce(tx, tx.purpose(c.purpose()), tx.meta().lastOpenedEpoch() + 1);
+        if (next != null) {
+            Outcome.Rejected exceeded = entitlementRefusal(tx, Map.of(c.territory(), c.amountCentsPerEpoch()),
+                    next::amountFor, "the policy in force");
+            if (exceeded != null) {
+                return exceeded;
+            }
+        }
+        tx.put(new TerritoryBudget(c.territory(), c.purpose(), c.amountCentsPerEpoch()));
+        tx.put(new PurposeBudgets(c.purpose(), new ArrayList<>(territories)));
+        tx.emit(new LedgerEvent.TerritoryBudgetSet(c.territory(), c.purpose(), c.amountCentsPerEpoch()));
+        return tx.applied();
+    }
+
+    private static Outcome.Rejected validate(Overlay tx, String territory, int purpose, long amountCents) {
+        if (tx.purpose(purpose) == null) {
+            return Outcome.reject(RejectionCode.UNKNOWN_PURPOSE, "purpose %d is unknown", purpose);
+        }
+        if (!tx.hasTerritory(territory)) {
+            return Outcome.reject(RejectionCode.UNKNOWN_TERRITORY, "territory '%s' is unknown", territory);
+        }
+        if (amountCents < 0 || amountCents > Limits.MAX_BUDGET_CENTS) {
+            return Outcome.reject(RejectionCode.INVALID_AMOUNT, "amount %d cents is outside 0..%d", amountCents,
+                    Limits.MAX_BUDGET_CENTS);
+        }
+        return null;
+    }
+
+    private static TreeMap<String, Long> budgets(Overlay tx, int purpose) {
+        TreeMap<String, Long> out = new TreeMap<>();
+        for (String t : tx.purposeBudgets(purpose).territories()) {
+            out.put(t, tx.territoryBudget(purpose, t).amountCentsPerEpoch());
+        }
+        return out;
+    }
+
+    /**
+     * The budgets of a territory's nearest budgeted sub-territories must fit in its own: checked for the
+     * changed territory and for its nearest budgeted ancestor.
+     */
+    private static Outcome.Rejected nestingRefusal(TreeMap<String, Long> budgets, String changed) {
+        List<String> toCheck = new ArrayList<>(List.of(changed));
+        String ancestor = nearestBudgetedAncestor(budgets, changed);
+        if (ancestor != null) {
+            toCheck.add(ancestor);
+        }
+        for (String area : toCheck) {
+            long inside = 0;
+            for (String t : budgets.keySet()) {
+                if (!t.equals(area) && Territory.covers(area, t) && area.equals(nearestBudgetedAncestor(budgets, t))) {
+                    inside = Math.addExact(inside, budgets.get(t));
+                }
+            }
+            if (inside > budgets.get(area)) {
+                return Outcome.reject(RejectionCode.BUDGET_EXCEEDED,
+                        "the budgets inside %s add up to %d cents, above its budget of %d cents", area, inside,
+                        budgets.get(area));
+            }
+        }
+        return null;
+    }
+
+    private static String nearestBudgetedAncestor(TreeMap<String, Long> budgets, String territory) {
+        for (String t = Territory.parentOf(territory); t != null; t = Territory.parentOf(t)) {
+            if (budgets.containsKey(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Refuses when the members of one of {@code budgets}' territories would be entitled to more than its budget. */
+    private static Outcome.Rejected entitlementRefusal(Overlay tx, Map<String, Long> budgets, IntToLongFunction amount,
+                                                       String what) {
+        TreeMap<String, Long> entitled = Planning.entitlements(tx, budgets.keySet(), amount);
+        for (Map.Entry<String, Long> e : entitled.entrySet()) {
+            if (e.getValue() > budgets.get(e.getKey())) {
+                return Outcome.reject(RejectionCode.BUDGET_EXCEEDED,
+                        "%s entitles the members of %s to %d cents per epoch, above its budget of %d cents", what,
+                        e.getKey(), e.getValue(), budgets.get(e.getKey()));
+            }
+        }
+        return null;
+    }
+
+    /** A new allowance policy may not entitle any budgeted territory to more than its budget. */
+    static Outcome.Rejected policyRefusal(Overlay tx, int purpose, List<Long> amountCentsByHouseholdSize) {
+        TreeMap<String, Long> budgets = budgets(tx, purpose);
+        if (budgets.isEmpty()) {
+            return null;
+        }
+        AllowancePolicy candidate = new AllowancePolicy(purpose, 0, 0, amountCentsByHouseholdSize, 1);
+        return entitlementRefusal(tx, budgets, candidate::amountFor, "this policy");
+    }
+
+    /** Announces, when an epoch opens, the budgeted territories whose members are entitled to more than the budget. */
+    static void reportOverruns(Overlay tx, int purpose, int epoch, AllowancePolicy policy) {
+        TreeMap<String, Long> budgets = budgets(tx, purpose);
+        if (budgets.isEmpty()) {
+            return;
+        }
+        Planning.entitlements(tx, budgets.keySet(), policy::amountFor).forEach((territory, entitled) -> {
+            if (entitled > budgets.get(territory)) {
+                tx.emit(new LedgerEvent.BudgetOverrun(territory, purpose, epoch, entitled, budgets.get(territory)));
+            }
+        });
+    }
+
+    static Outcome recordNeeds(Overlay tx, TxContext ctx, Call.RecordNeeds c) {
+        Outcome.Rejected invalid = validate(tx, c.territory(), c.purpose(), c.amountCents());
+        if (invalid != null) {
+            return invalid;
+        }
+        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, c.territory());
+        if (denied != null) {
+            return denied;
+        }
+        if (c.epoch() < 0 || c.note().length() > Limits.MAX_NOTE_LENGTH) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "epoch %d must be >= 0 and the note at most %d "
+                    + "characters", c.epoch(), Limits.MAX_NOTE_LENGTH);
+        }
+        tx.put(new Entity.NeedsAssessment(c.territory(), c.purpose(), c.epoch(), c.amountCents(), c.note(),
+                ctx.sender()));
+        tx.emit(new LedgerEvent.NeedsRecorded(c.territory(), c.purpose(), c.epoch(), c.amountCents(), c.note()));
+        return tx.applied();
+    }
+
+    /** Counts a payment ({@code spentCents}) or a claim paid ({@code claimsCents}) for a member of {@code territory}. */
+    static void recordSpending(Overlay tx, TxContext ctx, String territory, int purpose, long spentCents,
+                               long claimsCents) {
+        Entity.TerritorySpending s = tx.territorySpending(ctx.timeEpoch(), purpose, territory);
+        tx.put(new Entity.TerritorySpending(s.epoch(), purpose, territory, Math.addExact(s.spentCents(), spentCents),
+                Math.addExact(s.claimsCents(), claimsCents)));
+    }
+}
