@@ -39,6 +39,11 @@ interface ITargetedMoney {
     /// are automatic, so the credit is issued and the planning report shows the gap.
     event BudgetOverrun(string territory, uint32 indexed purpose, uint32 indexed epoch, uint256 entitledCents,
         uint256 budgetCents);
+    event CapitationSet(uint32 indexed purpose, uint256 amountCentsPerPatient);
+    event PractitionerChosen(address indexed member, address indexed provider, uint32 indexed purpose,
+        address previousProvider);
+    event CapitationPaid(address indexed provider, uint32 indexed purpose, uint32 indexed epoch, uint64 patients,
+        uint256 amountCents, uint64 claimId);
     event BodyCreated(uint32 indexed body, address indexed account, string name, string territory, uint8 kind,
         uint32 quorum, uint32 memberCount);
     event BodyMembersChanged(uint32 indexed body, uint32 quorum, uint32 memberCount);
@@ -87,6 +92,14 @@ interface ITargetedMoney {
     function addCategory(uint32 purpose, string calldata code, string calldata name) external;
     /// The categories a convention covers (empty: all); by whoever may decide in the convention's territory.
     function restrictConvention(address provider, uint32 purpose, uint32[] calldata categories) external;
+
+    // --- capitation (health at 100 %, instead of paying act by act) ---
+    /// The authority sets the amount paid per registered patient per epoch (0 stops capitation).
+    function setCapitation(uint32 purpose, uint256 amountCentsPerPatient) external;
+    /// A member chooses the provider paid by capitation for a purpose (its "médecin traitant").
+    function choosePractitioner(address provider, uint32 purpose) external;
+    /// A provider claims the current epoch's capitation (patients x rate), once.
+    function claimCapitation(uint32 purpose, uint32 epoch) external;
 
     // --- planning: budgets per territory (policies cannot exceed them) and needs assessed by committees ---
     /// The authority caps what a purpose may issue per epoch to a territory's members (sub-territories included).
@@ -141,6 +154,9 @@ interface ITargetedMoney {
     /// Spending of the members of exactly this territory (JSON-RPC ledger_planning sums sub-territories).
     function territorySpending(uint32 epoch, uint32 purpose, string calldata territory) external view
         returns (uint256 spentCents, uint256 claimsCents);
+    function capitationOf(address provider, uint32 purpose) external view
+        returns (uint64 patients, uint256 amountCentsPerPatient);
+    function practitionerOf(address member, uint32 purpose) external view returns (address provider);
     function bodyOf(uint32 body) external view returns (string memory name, string memory territory, uint8 kind,
         address account, uint32 quorum, address[] memory members);
     function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,

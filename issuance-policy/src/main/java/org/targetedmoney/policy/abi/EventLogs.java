@@ -44,6 +44,11 @@ public final class EventLogs {
     public static final byte[] NEEDS_RECORDED = Keccak.hash("NeedsRecorded(string,uint32,uint32,uint256,string)");
     public static final byte[] BUDGET_OVERRUN = Keccak.hash("BudgetOverrun(string,uint32,uint32,uint256,uint256)");
 
+    public static final byte[] CAPITATION_SET = Keccak.hash("CapitationSet(uint32,uint256)");
+    public static final byte[] PRACTITIONER_CHOSEN = Keccak.hash("PractitionerChosen(address,address,uint32,address)");
+    public static final byte[] CAPITATION_PAID =
+            Keccak.hash("CapitationPaid(address,uint32,uint32,uint64,uint256,uint64)");
+
     private EventLogs() {}
 
     public static List<Log> toLogs(LedgerEvent event) {
@@ -94,6 +99,12 @@ public final class EventLogs {
                     new AbiWriter().string(e.territory()).uint(e.amountCents()).string(e.note()));
             case LedgerEvent.BudgetOverrun e -> one(L, t(BUDGET_OVERRUN, w(e.purpose()), w(e.epoch())),
                     new AbiWriter().string(e.territory()).uint(e.entitledCents()).uint(e.budgetCents()));
+            case LedgerEvent.CapitationSet e -> one(L, t(CAPITATION_SET, w(e.purpose())),
+                    new AbiWriter().uint(e.amountCentsPerPatient()));
+            case LedgerEvent.PractitionerChosen e -> one(L, t(PRACTITIONER_CHOSEN, w(e.member()), w(e.provider()),
+                    w(e.purpose())), new AbiWriter().address(e.previousProvider()));
+            case LedgerEvent.CapitationPaid e -> one(L, t(CAPITATION_PAID, w(e.provider()), w(e.purpose()),
+                    w(e.epoch())), new AbiWriter().uint(e.patients()).uint(e.amountCents()).uint(e.claimId()));
             case LedgerEvent.BodyCreated e -> one(L, t(BODY_CREATED, w(e.body()), w(e.account())), new AbiWriter()
                     .string(e.name()).string(e.territory()).uint(e.kind()).uint(e.quorum()).uint(e.memberCount()));
             case LedgerEvent.BodyMembersChanged e -> one(L, t(BODY_MEMBERS_CHANGED, w(e.body())),

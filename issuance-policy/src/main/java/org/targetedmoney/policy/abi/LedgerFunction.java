@@ -25,6 +25,9 @@ public enum LedgerFunction {
     PAY_IN_CATEGORY("payInCategory(address,uint32,uint32,uint256,bytes32)", false),
     SET_TERRITORY_BUDGET("setTerritoryBudget(string,uint32,uint256)", false),
     RECORD_NEEDS("recordNeeds(string,uint32,uint32,uint256,string)", false),
+    SET_CAPITATION("setCapitation(uint32,uint256)", false),
+    CHOOSE_PRACTITIONER("choosePractitioner(address,uint32)", false),
+    CLAIM_CAPITATION("claimCapitation(uint32,uint32)", false),
     CREATE_BODY("createBody(string,string,uint8,address[],uint32)", false),
     SET_BODY_MEMBERS("setBodyMembers(uint32,address[],uint32)", false),
     PROPOSE("propose(uint32,bytes,uint32,uint64,uint32)", false),
@@ -49,6 +52,8 @@ public enum LedgerFunction {
     TERRITORY_BUDGET("territoryBudget(string,uint32)", true),
     NEEDS_OF("needsOf(string,uint32,uint32)", true),
     TERRITORY_SPENDING("territorySpending(uint32,uint32,string)", true),
+    CAPITATION_OF("capitationOf(address,uint32)", true),
+    PRACTITIONER_OF("practitionerOf(address,uint32)", true),
     BODY_OF("bodyOf(uint32)", true),
     PROPOSAL_OF("proposalOf(uint64)", true);
 

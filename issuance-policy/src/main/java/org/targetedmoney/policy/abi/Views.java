@@ -47,6 +47,8 @@ public final class Views {
             case TERRITORY_BUDGET -> territoryBudget(view, r.string(0), (int) r.uint(1, 31));
             case NEEDS_OF -> needsOf(view, r.string(0), (int) r.uint(1, 31), (int) r.uint(2, 31));
             case TERRITORY_SPENDING -> territorySpending(view, (int) r.uint(0, 31), (int) r.uint(1, 31), r.string(2));
+            case CAPITATION_OF -> capitationOf(view, r.address(0), (int) r.uint(1, 31));
+            case PRACTITIONER_OF -> practitionerOf(view, r.address(0), (int) r.uint(1, 31));
             case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
             case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
@@ -175,6 +177,18 @@ public final class Views {
     private static byte[] territorySpending(StateView view, int epoch, int purpose, String territory) {
         Entity.TerritorySpending s = view.territorySpending(epoch, purpose, territory);
         return new AbiWriter().uint(s.spentCents()).uint(s.claimsCents()).toBytes();
+    }
+
+    /** A provider's registered patients and the rate per patient per epoch for a purpose. */
+    private static byte[] capitationOf(StateView view, Address provider, int purpose) {
+        Entity.CapitationRate rate = view.capitationRate(purpose);
+        return new AbiWriter().uint(view.patientCount(provider, purpose))
+                .uint(rate == null ? 0 : rate.amountCentsPerPatient()).toBytes();
+    }
+
+    private static byte[] practitionerOf(StateView view, Address member, int purpose) {
+        Entity.PatientChoice c = view.patientChoice(member, purpose);
+        return new AbiWriter().address(c == null ? Address.ZERO : c.provider()).toBytes();
     }
 
     private static byte[] bodyOf(StateView view, int id) throws AbiException {

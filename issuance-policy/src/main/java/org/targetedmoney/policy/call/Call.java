@@ -116,6 +116,15 @@ public sealed interface Call {
     /** A committee records the needs it assessed for its territory, a purpose and an epoch. */
     record RecordNeeds(String territory, int purpose, int epoch, long amountCents, String note) implements Call {}
 
+    /** Capitation: the amount paid per registered patient per epoch for a purpose (0 stops it). */
+    record SetCapitation(int purpose, long amountCentsPerPatient) implements Call {}
+
+    /** A member chooses the provider paid by capitation for a purpose (its "médecin traitant"). */
+    record ChoosePractitioner(Address provider, int purpose) implements Call {}
+
+    /** A provider claims the capitation of the current epoch: its patients times the rate, paid once. */
+    record ClaimCapitation(int purpose, int epoch) implements Call {}
+
     /** Creates a governance body ({@code kind} is a {@code BodyKind} code) with its members and quorum. */
     record CreateBody(String name, String territory, int kind, List<Address> members, int quorum) implements Call {
         public CreateBody {

@@ -89,6 +89,14 @@ public sealed interface LedgerEvent {
     record BudgetOverrun(String territory, int purpose, int epoch, long entitledCents, long budgetCents)
             implements LedgerEvent {}
 
+    record CapitationSet(int purpose, long amountCentsPerPatient) implements LedgerEvent {}
+
+    record PractitionerChosen(Address member, Address provider, int purpose, Address previousProvider)
+            implements LedgerEvent {}
+
+    record CapitationPaid(Address provider, int purpose, int epoch, long patients, long amountCents, long claimId)
+            implements LedgerEvent {}
+
     record BodyCreated(int body, Address account, String name, String territory, int kind, int quorum,
                        int memberCount) implements LedgerEvent {}
 

@@ -229,6 +229,9 @@ final class ProposalRules {
             case Call.RestrictConvention rc -> true;
             case Call.SetTerritoryBudget sb -> true;
             case Call.RecordNeeds rn -> true;
+            case Call.SetCapitation sc -> true;
+            case Call.ChoosePractitioner cp -> false;
+            case Call.ClaimCapitation cc -> false;
             case Call.CreateBody cb -> true;
             case Call.SetBodyMembers sm -> true;
         };

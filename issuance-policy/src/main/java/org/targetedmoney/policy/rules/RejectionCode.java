@@ -71,5 +71,7 @@ public enum RejectionCode {
      * A policy would entitle a territory's members to more than its budget, a budget is below what the policy
      * in force already entitles, or the budgets of sub-territories would add up to more than their parent's.
      */
-    BUDGET_EXCEEDED
+    BUDGET_EXCEEDED,
+    /** No capitation is paid for this purpose (no rate, or a rate of zero). */
+    NO_CAPITATION
 }

@@ -38,6 +38,9 @@ public final class Rules {
             case Call.RestrictConvention c -> ConventionRules.restrict(tx, ctx, c);
             case Call.SetTerritoryBudget c -> PlanningRules.setBudget(tx, ctx, c);
             case Call.RecordNeeds c -> PlanningRules.recordNeeds(tx, ctx, c);
+            case Call.SetCapitation c -> CapitationRules.setRate(tx, ctx, c);
+            case Call.ChoosePractitioner c -> CapitationRules.choose(tx, ctx, c);
+            case Call.ClaimCapitation c -> CapitationRules.claim(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
             case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);

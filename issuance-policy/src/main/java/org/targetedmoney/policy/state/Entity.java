@@ -281,6 +281,35 @@ public sealed interface Entity {
         }
     }
 
+    /** Capitation: what the fund pays a provider per patient registered with it, per epoch. */
+    record CapitationRate(int purpose, long amountCentsPerPatient) implements Entity {
+        public EntityKey key() {
+            return Keys.capitationRate(purpose);
+        }
+    }
+
+    /** The provider a member chose for a purpose under capitation (a "médecin traitant"). */
+    record PatientChoice(Address member, int purpose, Address provider) implements Entity {
+        public EntityKey key() {
+            return Keys.patientChoice(member, purpose);
+        }
+    }
+
+    /** How many members chose a provider for a purpose: capitation is paid on this count. */
+    record PatientCount(Address provider, int purpose, long count) implements Entity {
+        public EntityKey key() {
+            return Keys.patientCount(provider, purpose);
+        }
+    }
+
+    /** A capitation paid to a provider for an epoch: paid once. */
+    record CapitationClaim(Address provider, int purpose, int epoch, long patients, long amountCents)
+            implements Entity {
+        public EntityKey key() {
+            return Keys.capitationClaim(provider, purpose, epoch);
+        }
+    }
+
     /** Counters of governance: bodies created and proposals made (their ids). */
     record GovernanceMeta(int bodyCount, long proposalCount) implements Entity {
         public EntityKey key() {

@@ -62,6 +62,13 @@ public final class EntityCodec {
                     .i64(n.amountCents()).string(n.note()).address(n.recordedBy());
             case Entity.TerritorySpending t -> s.u8(Keys.TERRITORY_SPENDING).u32(t.epoch()).u32(t.purpose())
                     .string(t.territory()).i64(t.spentCents()).i64(t.claimsCents());
+            case Entity.CapitationRate c -> s.u8(Keys.CAPITATION_RATE).u32(c.purpose()).i64(c.amountCentsPerPatient());
+            case Entity.PatientChoice p -> s.u8(Keys.PATIENT_CHOICE).address(p.member()).u32(p.purpose())
+                    .address(p.provider());
+            case Entity.PatientCount p -> s.u8(Keys.PATIENT_COUNT).address(p.provider()).u32(p.purpose())
+                    .i64(p.count());
+            case Entity.CapitationClaim c -> s.u8(Keys.CAPITATION_CLAIM).address(c.provider()).u32(c.purpose())
+                    .u32(c.epoch()).i64(c.patients()).i64(c.amountCents());
             case Entity.Body b -> encodeBody(s, b);
             case Entity.Proposal p -> encodeProposal(s, p);
             case Entity.GovernanceMeta g -> s.u8(Keys.GOVERNANCE_META_KIND).u32(g.bodyCount()).i64(g.proposalCount());
@@ -195,6 +202,10 @@ public final class EntityCodec {
                     r.address());
             case Keys.TERRITORY_SPENDING -> new Entity.TerritorySpending(r.u32(), r.u32(), r.string(), r.i64(),
                     r.i64());
+            case Keys.CAPITATION_RATE -> new Entity.CapitationRate(r.u32(), r.i64());
+            case Keys.PATIENT_CHOICE -> new Entity.PatientChoice(r.address(), r.u32(), r.address());
+            case Keys.PATIENT_COUNT -> new Entity.PatientCount(r.address(), r.u32(), r.i64());
+            case Keys.CAPITATION_CLAIM -> new Entity.CapitationClaim(r.address(), r.u32(), r.u32(), r.i64(), r.i64());
             case Keys.BODY -> decodeBody(r);
             case Keys.PROPOSAL -> new Entity.Proposal(r.i64(), r.u32(), r.address(), r.string(), r.u32(), r.i64(),
                     r.u32(), addresses(r), addresses(r), r.u8(), r.i64(), r.string());

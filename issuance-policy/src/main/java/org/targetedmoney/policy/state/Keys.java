@@ -29,6 +29,10 @@ public final class Keys {
     static final byte PURPOSE_BUDGETS = 31;
     static final byte NEEDS = 32;
     static final byte TERRITORY_SPENDING = 33;
+    static final byte CAPITATION_RATE = 34;
+    static final byte PATIENT_CHOICE = 35;
+    static final byte PATIENT_COUNT = 36;
+    static final byte CAPITATION_CLAIM = 37;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
     public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
@@ -140,6 +144,23 @@ public final class Keys {
 
     private static byte[] withText(ByteSink head, String text) {
         return head.raw(text.getBytes(StandardCharsets.UTF_8)).toBytes();
+    }
+
+    public static EntityKey capitationRate(int purpose) {
+        return new EntityKey(new ByteSink(5).u8(CAPITATION_RATE).u32(purpose).toBytes());
+    }
+
+    public static EntityKey patientChoice(Address member, int purpose) {
+        return new EntityKey(new ByteSink(25).u8(PATIENT_CHOICE).address(member).u32(purpose).toBytes());
+    }
+
+    public static EntityKey patientCount(Address provider, int purpose) {
+        return new EntityKey(new ByteSink(25).u8(PATIENT_COUNT).address(provider).u32(purpose).toBytes());
+    }
+
+    public static EntityKey capitationClaim(Address provider, int purpose, int epoch) {
+        return new EntityKey(new ByteSink(29).u8(CAPITATION_CLAIM).address(provider).u32(purpose).u32(epoch)
+                .toBytes());
     }
 
     public static EntityKey body(int id) {

@@ -117,6 +117,19 @@ public interface StateView {
         return s == null ? new Entity.TerritorySpending(epoch, purpose, territory, 0, 0) : s;
     }
 
+    default Entity.CapitationRate capitationRate(int purpose) {
+        return (Entity.CapitationRate) get(Keys.capitationRate(purpose));
+    }
+
+    default Entity.PatientChoice patientChoice(Address member, int purpose) {
+        return (Entity.PatientChoice) get(Keys.patientChoice(member, purpose));
+    }
+
+    default long patientCount(Address provider, int purpose) {
+        Entity.PatientCount c = (Entity.PatientCount) get(Keys.patientCount(provider, purpose));
+        return c == null ? 0 : c.count();
+    }
+
     default Entity.Body body(int id) {
         return (Entity.Body) get(Keys.body(id));
     }

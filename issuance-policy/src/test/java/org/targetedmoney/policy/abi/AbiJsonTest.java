@@ -68,7 +68,8 @@ class AbiJsonTest {
                 EventLogs.TARIFF_SET, EventLogs.CLAIM_PAID, EventLogs.BODY_CREATED, EventLogs.BODY_MEMBERS_CHANGED,
                 EventLogs.PROPOSAL_CREATED, EventLogs.VOTED, EventLogs.PROPOSAL_STATUS_CHANGED,
                 EventLogs.CATEGORY_ADDED, EventLogs.CONVENTION_CATEGORIES_SET, EventLogs.TERRITORY_BUDGET_SET,
-                EventLogs.NEEDS_RECORDED, EventLogs.BUDGET_OVERRUN}) {
+                EventLogs.NEEDS_RECORDED, EventLogs.BUDGET_OVERRUN, EventLogs.CAPITATION_SET,
+                EventLogs.PRACTITIONER_CHOSEN, EventLogs.CAPITATION_PAID}) {
             emitted.add(java.util.HexFormat.of().formatHex(t));
         }
 

@@ -126,6 +126,11 @@ class RejectionCodesTest {
         });
         STORIES.put(RejectionCode.BUDGET_EXCEEDED, l -> l.rejected(AUTHORITY,
                 new Call.SetTerritoryBudget("FR-OCC-34", FOOD, 1), RejectionCode.BUDGET_EXCEEDED));
+        STORIES.put(RejectionCode.NO_CAPITATION, l -> {
+            l.convention(LedgerFixture.DOCTOR, "FR-OCC-34", LedgerFixture.HEALTH);
+            return l.rejected(LedgerFixture.DOCTOR, new Call.ClaimCapitation(LedgerFixture.HEALTH, 0),
+                    RejectionCode.NO_CAPITATION);
+        });
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
@@ -206,7 +211,7 @@ class RejectionCodesTest {
                 "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM", "UNKNOWN_BODY", "INVALID_QUORUM",
                 "NOT_BODY_MEMBER", "UNKNOWN_PROPOSAL", "ALREADY_VOTED", "PROPOSAL_CLOSED", "PROPOSAL_EXPIRED",
                 "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE", "UNKNOWN_CATEGORY",
-                "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED");
+                "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED", "NO_CAPITATION");
     }
 
 }

@@ -182,6 +182,10 @@ class EntityCodecProperties {
                 Combinators.combine(ints(), texts().list().ofMaxSize(4)).as(Entity.PurposeBudgets::new),
                 Combinators.combine(texts(), ints(), ints(), longs(), texts(), addresses())
                         .as(Entity.NeedsAssessment::new),
-                Combinators.combine(ints(), ints(), texts(), longs(), longs()).as(Entity.TerritorySpending::new));
+                Combinators.combine(ints(), ints(), texts(), longs(), longs()).as(Entity.TerritorySpending::new),
+                Combinators.combine(ints(), longs()).as(Entity.CapitationRate::new),
+                Combinators.combine(addresses(), ints(), addresses()).as(Entity.PatientChoice::new),
+                Combinators.combine(addresses(), ints(), longs()).as(Entity.PatientCount::new),
+                Combinators.combine(addresses(), ints(), ints(), longs(), longs()).as(Entity.CapitationClaim::new));
     }
 }

@@ -196,4 +196,21 @@ class WalletScenarioTest {
                 .containsEntry("territory", "FR-OCC-34").containsEntry("needsCents", "2000000"));
         assertThat(Long.parseLong((String) total.get("spentCents"))).isGreaterThanOrEqualTo(100);
     }
+
+    @Test
+    void capitation_doctorChosenByTheMember_isPaidPerPatientOncePerEpoch() throws Exception {
+        org.web3j.crypto.Credentials gp = TestNetwork.key(24);
+        new AuthorityClient(ledger, AUTHORITY).conventionProvider(gp.getAddress(), List.of(TestNetwork.HEALTH),
+                "FR-OCC", EPOCH, EPOCH + 12);
+        new AuthorityClient(ledger, AUTHORITY).setCapitation(TestNetwork.HEALTH, 500);
+        alice.choosePractitioner(gp.getAddress(), TestNetwork.HEALTH);
+        ProviderClient doctor = new ProviderClient(ledger, gp);
+
+        TxResult paid = doctor.claimCapitation(TestNetwork.HEALTH, EPOCH);
+
+        assertThat(new AuditorClient(ledger).events(paid.blockNumber(), paid.blockNumber())).isNotEmpty();
+        assertThatThrownBy(() -> doctor.claimCapitation(TestNetwork.HEALTH, EPOCH))
+                .isInstanceOfSatisfying(LedgerRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("DUPLICATE_CLAIM"));
+    }
 }

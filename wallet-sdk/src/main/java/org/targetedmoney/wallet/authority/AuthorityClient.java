@@ -69,6 +69,12 @@ public final class AuthorityClient {
         return ledger.transact(account, LedgerAbi.recordNeeds(territory, purpose, epoch, amountCents, note));
     }
 
+    /** Capitation: the amount paid to a provider per registered patient per epoch (0 stops it). */
+    public TxResult setCapitation(int purpose, long amountCentsPerPatient)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.setCapitation(purpose, amountCentsPerPatient));
+    }
+
     public TxResult suspendConvention(String provider, int purpose)
             throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account, LedgerAbi.suspendConvention(provider, purpose));

@@ -113,6 +113,18 @@ public final class LedgerAbi {
                 new Uint256(amountCents), new Utf8String(note));
     }
 
+    public static Function setCapitation(int purpose, long amountCentsPerPatient) {
+        return tx("setCapitation", new Uint32(purpose), new Uint256(amountCentsPerPatient));
+    }
+
+    public static Function choosePractitioner(String provider, int purpose) {
+        return tx("choosePractitioner", address(provider), new Uint32(purpose));
+    }
+
+    public static Function claimCapitation(int purpose, int epoch) {
+        return tx("claimCapitation", new Uint32(purpose), new Uint32(epoch));
+    }
+
     public static Function redeem(int purpose, long amountCents) {
         return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
     }

@@ -59,6 +59,12 @@ public final class MemberClient {
         return ledger.transact(member, LedgerAbi.pay(provider, purpose, amountCents, paymentRef));
     }
 
+    /** Chooses the provider paid by capitation for a purpose (the member's "médecin traitant"). */
+    public TxResult choosePractitioner(String provider, int purpose)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(member, LedgerAbi.choosePractitioner(provider, purpose));
+    }
+
     /** Pays for a product category: a shop conventioned for some categories only accepts those. */
     public TxResult payInCategory(String provider, int purpose, int category, long amountCents, byte[] paymentRef)
             throws LedgerRejectedException, LedgerRequestException {

@@ -52,6 +52,11 @@ public final class ProviderClient {
     }
 
     /** Redeems units; the {@code Redeemed} event is what the settlement bridge pays in euros. */
+    /** Claims the capitation of the current epoch: registered patients times the rate, paid once. */
+    public TxResult claimCapitation(int purpose, int epoch) throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(provider, LedgerAbi.claimCapitation(purpose, epoch));
+    }
+
     public TxResult redeem(int purpose, long amountCents) throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(provider, LedgerAbi.redeem(purpose, amountCents));
     }
