@@ -52,8 +52,45 @@ public final class GenesisState {
                     "account " + a.address() + " has unknown scope " + a.scopeTerritory());
             out.add(new Entity.Account(a.address(), mask, a.scopeTerritory()));
         }
+        addBodies(g, territories, out);
+        addTariffs(g.tariffs(), symbols, out);
         out.add(new Entity.Meta(g.purposes().size(), g.territories().size(), -1, 0, 1));
         return out;
+    }
+
+    /**
+     * Bodies 1..n in order, each with the account it acts through, exactly as {@code createBody} makes them, and
+     * the governance counters. A genesis without bodies writes no counters: the ledger reads their absence as
+     * zero, and block 0 of such a genesis must keep the state root it had before bodies existed.
+     */
+    private static void addBodies(Genesis g, Set<String> territories, List<Entity> out) {
+        List<Genesis.BodySpec> bodies = g.bodies();
+        for (int i = 0; i < bodies.size(); i++) {
+            Genesis.BodySpec b = bodies.get(i);
+            int id = i + 1;
+            require(territories.contains(b.territory()), "body " + id + " has unknown territory " + b.territory());
+            require(new HashSet<>(b.members()).size() == b.members().size(), "body " + id + " lists a member twice");
+            Entity.Account account = Entity.Account.ofBody(id, b.kind(), b.territory());
+            require(g.accounts().stream().noneMatch(a -> a.address().equals(account.address())),
+                    "account " + account.address() + " is the account of body " + id);
+            out.add(new Entity.Body(id, b.name(), b.territory(), b.kind().code(), b.members(), b.quorum()));
+            out.add(account);
+        }
+        if (!bodies.isEmpty()) {
+            out.add(new Entity.GovernanceMeta(bodies.size(), 0));
+        }
+    }
+
+    private static void addTariffs(List<Genesis.TariffSpec> tariffs, List<String> symbols, List<Entity> out) {
+        Set<String> seen = new HashSet<>();
+        for (Genesis.TariffSpec t : tariffs) {
+            int purpose = symbols.indexOf(t.purposeSymbol()) + 1;
+            require(purpose > 0, "tariff for unknown purpose " + t.purposeSymbol());
+            require(seen.add(t.purposeSymbol() + " " + t.actCode()),
+                    "two tariffs for act " + t.actCode() + " of " + t.purposeSymbol());
+            require(t.maxAmountCents() > 0, "tariff of act " + t.actCode() + " is not positive");
+            out.add(new Entity.Tariff(purpose, t.actCode(), t.maxAmountCents()));
+        }
     }
 
     private static void require(boolean ok, String problem) {

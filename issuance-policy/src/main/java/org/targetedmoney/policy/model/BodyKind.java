@@ -50,4 +50,11 @@ public enum BodyKind {
         a[19] = (byte) bodyId;
         return Address.of(a);
     }
+
+    /** The body id whose account {@code address} is (the inverse of {@link #account}), or 0 if it is no body's. */
+    public static int bodyIdOf(Address address) {
+        byte[] a = address.toBytes();
+        int id = ((a[16] & 0xFF) << 24) | ((a[17] & 0xFF) << 16) | ((a[18] & 0xFF) << 8) | (a[19] & 0xFF);
+        return id > 0 && account(id).equals(address) ? id : 0;
+    }
 }

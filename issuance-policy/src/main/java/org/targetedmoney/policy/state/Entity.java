@@ -3,6 +3,7 @@ package org.targetedmoney.policy.state;
 import java.util.List;
 import org.targetedmoney.policy.Check;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.Role;
 
 /**
@@ -22,6 +23,15 @@ public sealed interface Entity {
 
         public boolean has(Role role) {
             return (roleMask & role.mask()) != 0;
+        }
+
+        /**
+         * The account body {@code bodyId} acts through: the role of its kind, scoped to its territory for a
+         * local committee and unscoped for the national body (which may act anywhere).
+         */
+        public static Account ofBody(int bodyId, BodyKind kind, String territory) {
+            return new Account(BodyKind.account(bodyId), kind.role().mask(),
+                    kind == BodyKind.LOCAL ? territory : null);
         }
     }
 

@@ -24,7 +24,9 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Writes DIR/genesis.json and DIR/demo-keys.json (mode 0600, DIR 0700) for a demo network:",
                 "authority, registrar, a food committee for Hérault (FR-OCC-34), an auditor, one validator,",
                 "members alice, bob, chloe and providers biocoop-montpellier, pharmacie-lodeve,",
-                "supermarket-paris. Private keys are never printed; the keys file is for demos only."})
+                "supermarket-paris; a national body (members national-1..3) and the SSA committee of Hérault",
+                "(herault-1..3), two votes of three deciding; health tariffs for acts G, MD, AMI, IFD.",
+                "Private keys are never printed; the keys file is for demos only."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -93,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " private keys (demo only: keep this file private)"
                 + (seed == null ? "" : "; derived from --seed, so anyone who knows the seed has them"));
         for (DemoKeys.Account account : demo.keys().accounts()) {
-            console.printf("  %-24s %-10s %s%n", account.label(), account.kind().json(), account.address());
+            console.printf("  %-24s %-11s %s%n", account.label(), account.kind().json(), account.address());
         }
     }
 

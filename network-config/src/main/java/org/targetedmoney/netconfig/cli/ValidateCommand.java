@@ -39,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** One line describing a genesis: chain, counts and epochs. */
+    /** One line describing a genesis: chain, counts (bodies and tariffs only if any) and epochs. */
     static String summary(Genesis genesis) {
         EpochScheme scheme = genesis.epochScheme();
         int first = scheme.epochAt(genesis.timestampSeconds());
@@ -50,7 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
                 + count(genesis.territories().size(), "territory", "territories") + ", "
                 + count(genesis.accounts().size(), "account") + ", "
                 + count(genesis.validators().size(), "validator") + ", "
-                + count(genesis.allowancePolicies().size(), "allowance policy", "allowance policies") + ", " + epochs;
+                + count(genesis.allowancePolicies().size(), "allowance policy", "allowance policies") + ", "
+                + (genesis.bodies().isEmpty() ? "" : count(genesis.bodies().size(), "body", "bodies") + ", ")
+                + (genesis.tariffs().isEmpty() ? "" : count(genesis.tariffs().size(), "tariff") + ", ") + epochs;
     }
 
     private static String count(int n, String one) {

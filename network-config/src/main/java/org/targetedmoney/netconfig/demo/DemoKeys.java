@@ -36,13 +36,16 @@ public record DemoKeys(long chainId, List<Account> accounts) {
     private static final Pattern PRIVATE_KEY = Pattern.compile("0x[0-9a-fA-F]{64}");
     private static final int MAX_ACCOUNTS = 10_000;
 
-    /** What a demo account is for; members and providers get no role in genesis, they are enrolled on-ledger. */
+    /**
+     * What a demo account is for; members and providers get no role in genesis, they are enrolled on-ledger. A
+     * body member has no role either: it proposes and votes in a governance body, which acts through its own account.
+     */
     public enum Kind {
-        MEMBER, PROVIDER, AUTHORITY, REGISTRAR, COMMITTEE, AUDITOR, VALIDATOR;
+        MEMBER, PROVIDER, AUTHORITY, REGISTRAR, COMMITTEE, AUDITOR, VALIDATOR, BODY_MEMBER;
 
-        /** The lower-case name used in the file. */
+        /** The name used in the file: lower case, words joined by '-' ({@code body-member}). */
         public String json() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         static Kind ofJson(String text) {

@@ -16,8 +16,11 @@ import org.targetedmoney.netconfig.genesis.GenesisWriter;
 import org.targetedmoney.policy.genesis.Genesis;
 import org.targetedmoney.policy.genesis.Genesis.AccountSpec;
 import org.targetedmoney.policy.genesis.Genesis.AllowanceSpec;
+import org.targetedmoney.policy.genesis.Genesis.BodySpec;
 import org.targetedmoney.policy.genesis.Genesis.PurposeSpec;
+import org.targetedmoney.policy.genesis.Genesis.TariffSpec;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.EpochScheme;
 import org.targetedmoney.policy.model.Role;
 import org.web3j.crypto.ECKeyPair;
@@ -26,7 +29,9 @@ import org.web3j.utils.Numeric;
 
 /**
  * The demo network: a food social security pilot in Hérault (Montpellier, Lodève) and a Paris provider
- * outside its territory, so a demo can show both an accepted and a refused payment.
+ * outside its territory, so a demo can show both an accepted and a refused payment. Programmes can also be run
+ * by governance bodies: a national body and the SSA committee of Hérault, whose members' keys are in the keys
+ * file, and health at 100 % pays claims against a small tariff schedule.
  */
 public final class DemoNetwork {
     public static final long DEFAULT_CHAIN_ID = 1337;
@@ -67,7 +72,33 @@ public final class DemoNetwork {
             new AccountTemplate("chloe", Kind.MEMBER, List.of(), null),
             new AccountTemplate("biocoop-montpellier", Kind.PROVIDER, List.of(), null),
             new AccountTemplate("pharmacie-lodeve", Kind.PROVIDER, List.of(), null),
-            new AccountTemplate("supermarket-paris", Kind.PROVIDER, List.of(), null));
+            new AccountTemplate("supermarket-paris", Kind.PROVIDER, List.of(), null),
+            new AccountTemplate("national-1", Kind.BODY_MEMBER, List.of(), null),
+            new AccountTemplate("national-2", Kind.BODY_MEMBER, List.of(), null),
+            new AccountTemplate("national-3", Kind.BODY_MEMBER, List.of(), null),
+            new AccountTemplate("herault-1", Kind.BODY_MEMBER, List.of(), null),
+            new AccountTemplate("herault-2", Kind.BODY_MEMBER, List.of(), null),
+            new AccountTemplate("herault-3", Kind.BODY_MEMBER, List.of(), null));
+
+    /** A governance body of the demo genesis; its members are demo accounts, by label. */
+    public record BodyTemplate(String name, String territory, BodyKind kind, List<String> memberLabels, int quorum) {}
+
+    /** Body 1 acts as the AUTHORITY, body 2 as the COMMITTEE of Hérault; two votes out of three decide. */
+    public static final List<BodyTemplate> BODIES = List.of(
+            new BodyTemplate("Conseil national", "FR", BodyKind.NATIONAL,
+                    List.of("national-1", "national-2", "national-3"), 2),
+            new BodyTemplate("Comité SSA Hérault", "FR-OCC-34", BodyKind.LOCAL,
+                    List.of("herault-1", "herault-2", "herault-3"), 2));
+
+    /**
+     * Health at 100 %: the most paid per act, in cents (French NGAP codes). G is the tests' 26.50 € (the
+     * consultation was raised to 30 € in December 2024; a demo tariff need not follow).
+     */
+    public static final List<TariffSpec> HEALTH_TARIFFS = List.of(
+            new TariffSpec("HEALTH", "G", 2_650),   // consultation with a general practitioner
+            new TariffSpec("HEALTH", "MD", 1_000),  // a doctor's home visit surcharge (majoration de déplacement)
+            new TariffSpec("HEALTH", "AMI", 315),   // a nursing act of coefficient 1, e.g. an injection
+            new TariffSpec("HEALTH", "IFD", 275));  // a nurse's home visit flat fee (indemnité de déplacement)
 
     /**
      * What to generate.
@@ -120,8 +151,10 @@ public final class DemoNetwork {
                 new AllowanceSpec("FOOD", FOOD_CENTS_BY_HOUSEHOLD, FOOD_EXPIRY_EPOCHS, firstEpoch),
                 new AllowanceSpec("CULTURE", List.of(CULTURE_CENTS), CULTURE_EXPIRY_EPOCHS, firstEpoch));
         List<Address> validators = keys.ofKind(Kind.VALIDATOR).stream().map(DemoKeys.Account::address).toList();
+        List<BodySpec> bodies = BODIES.stream().map(b -> new BodySpec(b.name(), b.territory(), b.kind(),
+                b.memberLabels().stream().map(label -> keys.byLabel(label).address()).toList(), b.quorum())).toList();
         return new Genesis(options.chainId(), timestamp, scheme, PURPOSES, TERRITORIES, accounts, allowances,
-                validators);
+                validators, bodies, HEALTH_TARIFFS);
     }
 
     /**

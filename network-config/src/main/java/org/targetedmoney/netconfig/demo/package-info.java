@@ -1,6 +1,6 @@
 /**
  * The demo network: a ready-to-run genesis (eight purposes, French territories, a food and a culture
- * allowance) and the private keys of its demo accounts, written to a private directory. Keys are random, or
+ * allowance, a national body and a local committee, health tariffs) and the private keys of its demo accounts, written to a private directory. Keys are random, or
  * derived from a seed so a demo can be replayed; either way they are for demonstrations only.
  */
 package org.targetedmoney.netconfig.demo;

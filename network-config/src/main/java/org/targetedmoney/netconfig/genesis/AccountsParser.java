@@ -15,6 +15,7 @@ import org.targetedmoney.netconfig.json.Fields;
 import org.targetedmoney.netconfig.json.Problems;
 import org.targetedmoney.policy.genesis.Genesis.AccountSpec;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.Role;
 import org.web3j.crypto.Keys;
 
@@ -83,7 +84,12 @@ final class AccountsParser {
         if (roles != null) {
             checkScope(roles, scope, obj.has("scopeTerritory"), path);
         }
-        if (address != null) {
+        // Refused for every body id, not only the genesis bodies': creating that body later would replace its roles.
+        int body = address == null ? 0 : BodyKind.bodyIdOf(address);
+        if (body > 0) {
+            problems.add(path + ".address", address + " is the account of governance body " + body + ": the ledger"
+                    + " makes it with the body (list the body in genesis.bodies instead)");
+        } else if (address != null) {
             String first = pathByAddress.putIfAbsent(address, path);
             if (first != null) {
                 problems.add(path + ".address", "duplicate address " + address + " (already at " + first + ")");

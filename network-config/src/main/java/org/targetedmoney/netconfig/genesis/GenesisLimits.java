@@ -1,6 +1,7 @@
 package org.targetedmoney.netconfig.genesis;
 
 import java.util.regex.Pattern;
+import org.targetedmoney.policy.rules.Limits;
 
 /** The limits of the genesis format, named once so the reader, the writer and GENESIS.md agree. */
 public final class GenesisLimits {
@@ -36,6 +37,18 @@ public final class GenesisLimits {
     public static final int MAX_EXPIRY_EPOCHS = 120;
 
     public static final int MAX_VALIDATORS = 256;
+
+    /** Bodies and their members are bounded as {@code createBody} bounds them: a genesis body could be made on-ledger. */
+    public static final int MAX_BODIES = Limits.MAX_BODIES;
+    public static final int MAX_BODY_MEMBERS = Limits.MAX_BODY_MEMBERS;
+    /** Counted as the ledger counts it, in UTF-16 units (a character outside the BMP, an emoji, counts two). */
+    public static final int MAX_BODY_NAME_CHARS = Limits.MAX_NAME_LENGTH;
+
+    /** The ledger does not bound its tariff schedule; a genesis lists at most this many acts. */
+    public static final int MAX_TARIFFS = 10_000;
+    public static final long MAX_TARIFF_CENTS = Limits.MAX_TARIFF_CENTS;
+    /** The act codes {@code setTariff} accepts (the rule's own pattern is not public): {@code G}, {@code AMI}. */
+    public static final Pattern ACT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,15}");
 
     private GenesisLimits() {}
 }

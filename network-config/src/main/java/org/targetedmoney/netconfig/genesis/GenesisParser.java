@@ -27,7 +27,7 @@ import org.targetedmoney.policy.model.EpochScheme;
 final class GenesisParser {
     static final String ROOT = "genesis";
     static final List<String> ROOT_FIELDS = List.of("format", "chainId", "timestamp", "epoch", "purposes",
-            "territories", "accounts", "allowancePolicies", "validators");
+            "territories", "accounts", "bodies", "allowancePolicies", "tariffs", "validators");
     static final List<String> EPOCH_FIELDS = List.of("kind", "seconds");
     static final List<String> PURPOSE_FIELDS = List.of("symbol", "name");
     static final List<String> ALLOWANCE_FIELDS = List.of("purpose", "amountCentsByHouseholdSize", "expiryEpochs",
@@ -52,12 +52,18 @@ final class GenesisParser {
         List<String> territories = territories(field(obj, "territories"));
         accounts = new AccountsParser(problems, territoriesSeen);
         List<Genesis.AccountSpec> accountSpecs = accounts.accounts(field(obj, "accounts"), path("accounts"));
+        // Optional sections (absent: none), so files written before they existed stay valid.
+        List<Genesis.BodySpec> bodies = new BodiesParser(problems, territoriesSeen)
+                .bodies(obj.get("bodies"), path("bodies"));
         List<AllowanceSpec> allowances = allowances(field(obj, "allowancePolicies"));
+        List<Genesis.TariffSpec> tariffs = new TariffsParser(problems, purposeSymbolsSeen)
+                .tariffs(obj.get("tariffs"), path("tariffs"));
         List<Address> validators = validators(field(obj, "validators"));
         if (!problems.isEmpty()) {
             throw new GenesisException(problems.list());
         }
-        return new Genesis(chainId, timestamp, epoch, purposes, territories, accountSpecs, allowances, validators);
+        return new Genesis(chainId, timestamp, epoch, purposes, territories, accountSpecs, allowances, validators,
+                bodies, tariffs);
     }
 
     private JsonNode field(JsonNode obj, String name) {

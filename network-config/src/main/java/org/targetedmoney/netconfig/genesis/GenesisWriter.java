@@ -62,8 +62,19 @@ public final class GenesisWriter {
         genesis.territories().forEach(territories::add);
         ArrayNode accounts = root.putArray("accounts");
         genesis.accounts().forEach(a -> accounts.add(account(a)));
+        // Optional sections are left out when empty: a genesis without them keeps the bytes it had before they
+        // existed, hence its id (a node refuses a data directory whose stored genesis hash differs).
+        if (!genesis.bodies().isEmpty()) {
+            ArrayNode bodies = root.putArray("bodies");
+            genesis.bodies().forEach(b -> bodies.add(body(b)));
+        }
         ArrayNode allowances = root.putArray("allowancePolicies");
         genesis.allowancePolicies().forEach(a -> allowances.add(allowance(a)));
+        if (!genesis.tariffs().isEmpty()) {
+            ArrayNode tariffs = root.putArray("tariffs");
+            genesis.tariffs().forEach(t -> tariffs.addObject().put("purpose", t.purposeSymbol())
+                    .put("actCode", t.actCode()).put("maxAmountCents", t.maxAmountCents()));
+        }
         ArrayNode validators = root.putArray("validators");
         genesis.validators().forEach(v -> validators.add(v.toHex()));
         return StrictJson.toCanonicalText(root);
@@ -88,6 +99,14 @@ public final class GenesisWriter {
             node.put("scopeTerritory", account.scopeTerritory());
         }
         return node;
+    }
+
+    private static ObjectNode body(Genesis.BodySpec body) {
+        ObjectNode node = NODES.objectNode().put("name", body.name()).put("territory", body.territory())
+                .put("kind", body.kind() == null ? null : body.kind().name());
+        ArrayNode members = node.putArray("members");
+        body.members().forEach(m -> members.add(hex(m)));
+        return node.put("quorum", body.quorum());
     }
 
     private static ObjectNode allowance(Genesis.AllowanceSpec spec) {

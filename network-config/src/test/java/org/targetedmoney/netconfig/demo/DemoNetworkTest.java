@@ -3,10 +3,12 @@ package org.targetedmoney.netconfig.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.targetedmoney.netconfig.genesis.GenesisException;
@@ -16,6 +18,7 @@ import org.targetedmoney.netconfig.json.ConfigException;
 import org.targetedmoney.netconfig.json.Problem;
 import org.targetedmoney.policy.genesis.Genesis;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.EpochScheme;
 import org.targetedmoney.policy.model.Role;
 
@@ -51,6 +54,29 @@ class DemoNetworkTest {
                 .containsExactly("alice", "bob", "chloe");
         assertThat(demo.keys().ofKind(DemoKeys.Kind.PROVIDER)).extracting(DemoKeys.Account::label)
                 .containsExactly("biocoop-montpellier", "pharmacie-lodeve", "supermarket-paris");
+    }
+
+    @Test
+    void generate_bodiesAreRunByDemoKeys_andHealthHasATariffSchedule() {
+        DemoNetwork.Demo demo = seeded("s", null);
+        List<Genesis.BodySpec> bodies = demo.genesis().bodies();
+        assertThat(bodies).extracting(Genesis.BodySpec::kind, Genesis.BodySpec::territory, Genesis.BodySpec::quorum)
+                .containsExactly(tuple(BodyKind.NATIONAL, "FR", 2), tuple(BodyKind.LOCAL, "FR-OCC-34", 2));
+        assertThat(bodies.get(0).members()).containsExactly(demo.keys().byLabel("national-1").address(),
+                demo.keys().byLabel("national-2").address(), demo.keys().byLabel("national-3").address());
+        assertThat(bodies.get(1).members()).containsExactly(demo.keys().byLabel("herault-1").address(),
+                demo.keys().byLabel("herault-2").address(), demo.keys().byLabel("herault-3").address());
+        assertThat(demo.keys().ofKind(DemoKeys.Kind.BODY_MEMBER)).extracting(DemoKeys.Account::label).containsExactly(
+                "national-1", "national-2", "national-3", "herault-1", "herault-2", "herault-3");
+        assertThat(demo.genesis().tariffs()).extracting(Genesis.TariffSpec::purposeSymbol).containsOnly("HEALTH");
+        assertThat(demo.genesis().tariffs()).contains(new Genesis.TariffSpec("HEALTH", "G", 2_650));
+    }
+
+    @Test
+    void demoKeys_bodyMemberKind_isWrittenWithADash() throws ConfigException {
+        DemoKeys keys = seeded("s", null).keys();
+        assertThat(keys.toJson()).contains("\"kind\": \"body-member\"").doesNotContain("body_member");
+        assertThat(DemoKeys.parse(keys.toJson()).byLabel("herault-1").kind()).isEqualTo(DemoKeys.Kind.BODY_MEMBER);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.targetedmoney.netconfig.json.Problem;
 import org.targetedmoney.policy.genesis.Genesis;
+import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.EpochScheme;
 import org.targetedmoney.policy.model.Role;
 
@@ -44,6 +45,16 @@ class GenesisReaderTest {
 
     private ObjectNode purpose(int i) {
         return (ObjectNode) tree.withArray("purposes").get(i);
+    }
+
+    /** Body 0 is the national body (3 members, quorum 2), body 1 the SSA committee of Hérault. */
+    private ObjectNode body(int i) {
+        return (ObjectNode) tree.withArray("bodies").get(i);
+    }
+
+    /** Tariffs 0 to 3 are HEALTH's G, MD, AMI and IFD. */
+    private ObjectNode tariff(int i) {
+        return (ObjectNode) tree.withArray("tariffs").get(i);
     }
 
     @Test
@@ -202,14 +213,14 @@ class GenesisReaderTest {
 
     @Test
     void read_lowerCasePurposeSymbol_showsPattern() {
-        purpose(0).put("symbol", "health");
-        assertOnlyProblem("genesis.purposes[0].symbol", "\"health\" does not match [A-Z][A-Z0-9_]{1,15}");
+        purpose(2).put("symbol", "housing"); // HOUSING: no policy or tariff refers to it
+        assertOnlyProblem("genesis.purposes[2].symbol", "\"housing\" does not match [A-Z][A-Z0-9_]{1,15}");
     }
 
     @Test
     void read_purposeSymbolTooLong_isRefused() {
-        purpose(0).put("symbol", "H23456789ABCDEFGH");
-        assertOnlyProblem("genesis.purposes[0].symbol", "does not match");
+        purpose(2).put("symbol", "H23456789ABCDEFGH");
+        assertOnlyProblem("genesis.purposes[2].symbol", "does not match");
     }
 
     @Test
@@ -485,5 +496,185 @@ class GenesisReaderTest {
     void read_nullValue_isAWrongType() {
         tree.set("timestamp", JsonNode.class.cast(tree.nullNode()));
         assertOnlyProblem("genesis.timestamp", "expected a string, got null");
+    }
+
+    // ---------------------------------------------------------------- bodies
+
+    @Test
+    void parse_demoBodies_inOrderWithKindMembersAndQuorum() throws GenesisException {
+        Genesis genesis = GenesisReader.parse(tree.toString());
+        assertThat(genesis.bodies()).extracting(Genesis.BodySpec::name)
+                .containsExactly("Conseil national", "Comité SSA Hérault");
+        Genesis.BodySpec herault = genesis.bodies().get(1);
+        assertThat(herault.kind()).isEqualTo(BodyKind.LOCAL);
+        assertThat(herault.territory()).isEqualTo("FR-OCC-34");
+        assertThat(herault.members()).hasSize(3);
+        assertThat(herault.quorum()).isEqualTo(2);
+        assertThat(genesis.bodies().get(0).kind()).isEqualTo(BodyKind.NATIONAL);
+    }
+
+    @Test
+    void read_withoutBodiesAndTariffs_isValidWithNone() throws GenesisException {
+        tree.remove("bodies");
+        tree.remove("tariffs");
+        Genesis genesis = GenesisReader.parse(tree.toString());
+        assertThat(genesis.bodies()).isEmpty();
+        assertThat(genesis.tariffs()).isEmpty();
+        tree.putArray("bodies");
+        tree.putArray("tariffs");
+        assertThat(GenesisReader.parse(tree.toString())).isEqualTo(genesis);
+    }
+
+    @Test
+    void read_bodyInUnknownTerritory_isRefused() {
+        body(1).put("territory", "FR-OCC-30");
+        assertOnlyProblem("genesis.bodies[1].territory", "territory \"FR-OCC-30\" is not in genesis.territories");
+    }
+
+    @Test
+    void read_unknownBodyKind_namesKinds() {
+        body(0).put("kind", "REGIONAL");
+        assertOnlyProblem("genesis.bodies[0].kind", "unknown body kind \"REGIONAL\" (expected NATIONAL or LOCAL)");
+    }
+
+    @Test
+    void read_quorumZeroOrAboveMembers_isRefusedNamingTheMemberCount() {
+        body(0).put("quorum", 0);
+        assertOnlyProblem("genesis.bodies[0].quorum", "quorum 0 is outside 1 to 3 (the number of members)");
+        body(0).put("quorum", 4);
+        assertOnlyProblem("genesis.bodies[0].quorum", "quorum 4 is outside 1 to 3 (the number of members)");
+        body(0).put("quorum", "2");
+        assertOnlyProblem("genesis.bodies[0].quorum", "expected an integer, got string \"2\"");
+    }
+
+    @Test
+    void read_bodyWithoutMembers_isRefusedOnce() {
+        body(0).putArray("members");
+        assertOnlyProblem("genesis.bodies[0].members", "has 0 elements (expected 1 to 101)");
+    }
+
+    @Test
+    void read_bodyWithMoreThanMaxMembers_isRefused() {
+        ArrayNode members = body(0).putArray("members");
+        for (int i = 1; i <= GenesisLimits.MAX_BODY_MEMBERS + 1; i++) {
+            members.add(String.format("0x%040x", i));
+        }
+        assertOnlyProblem("genesis.bodies[0].members", "has 102 elements (expected 1 to 101)");
+    }
+
+    @Test
+    void read_duplicateMember_pointsToFirst() {
+        ArrayNode members = body(1).withArray("members");
+        members.set(2, members.get(0).textValue());
+        assertOnlyProblem("genesis.bodies[1].members[2]", "duplicate member " + members.get(0).textValue()
+                + " (already at genesis.bodies[1].members[0])");
+    }
+
+    @Test
+    void read_zeroAddressMember_isRefused() {
+        body(1).withArray("members").set(1, "0x" + "00".repeat(20));
+        assertOnlyProblem("genesis.bodies[1].members[1]", "the zero address cannot be a body member");
+    }
+
+    @Test
+    void read_malformedMember_isOneProblemNotAlsoAWrongQuorum() {
+        body(0).put("quorum", 3);
+        body(0).withArray("members").set(2, "national-3");
+        assertOnlyProblem("genesis.bodies[0].members[2]", "not an address: \"national-3\"");
+    }
+
+    @Test
+    void read_bodyNameEmptyOrTooLong_isRefused() {
+        body(0).put("name", "");
+        assertOnlyProblem("genesis.bodies[0].name", "a body name has 1 to 64 characters");
+        body(0).put("name", "é".repeat(65));
+        assertOnlyProblem("genesis.bodies[0].name", "got 65");
+    }
+
+    @Test
+    void read_bodyNameLength_isCountedAsTheLedgerCountsIt() throws GenesisException {
+        body(0).put("name", "\uD83C\uDF3E".repeat(32)); // 32 sheaves of rice: 64 UTF-16 units, accepted
+        assertThat(GenesisReader.parse(tree.toString()).bodies().get(0).name()).hasSize(64);
+        body(0).put("name", "\uD83C\uDF3E".repeat(32) + "x");
+        assertOnlyProblem("genesis.bodies[0].name", "got 65");
+    }
+
+    @Test
+    void read_bodyNameWithControlCharacter_isRefused() {
+        body(0).put("name", "Conseil\tnational");
+        assertOnlyProblem("genesis.bodies[0].name", "control characters are not allowed");
+    }
+
+    @Test
+    void read_bodyMissingOrUnknownField_isRefused() {
+        body(0).remove("quorum");
+        assertOnlyProblem("genesis.bodies[0].quorum", "missing field");
+        body(0).put("quorum", 2).put("quorom", 2);
+        assertOnlyProblem("genesis.bodies[0].quorom", "unknown field (expected one of name, territory, kind, members,"
+                + " quorum)");
+    }
+
+    @Test
+    void read_bodiesNotAnArray_isRefused() {
+        tree.putObject("bodies");
+        assertOnlyProblem("genesis.bodies", "expected an array, got object");
+    }
+
+    @Test
+    void read_accountAtABodyAddress_isRefused() {
+        account(3).put("address", "0x000000000000000000000000b0d1000000000007");
+        assertOnlyProblem("genesis.accounts[3].address", "is the account of governance body 7");
+    }
+
+    // ---------------------------------------------------------------- tariffs
+
+    @Test
+    void parse_demoTariffs_inOrder() throws GenesisException {
+        assertThat(GenesisReader.parse(tree.toString()).tariffs()).containsExactly(
+                new Genesis.TariffSpec("HEALTH", "G", 2_650), new Genesis.TariffSpec("HEALTH", "MD", 1_000),
+                new Genesis.TariffSpec("HEALTH", "AMI", 315), new Genesis.TariffSpec("HEALTH", "IFD", 275));
+    }
+
+    @Test
+    void read_tariffForUnknownPurpose_isRefused() {
+        tariff(2).put("purpose", "DENTAL");
+        assertOnlyProblem("genesis.tariffs[2].purpose", "unknown purpose \"DENTAL\" (not in genesis.purposes)");
+    }
+
+    @Test
+    void read_tariffAmountZeroOrAboveLimit_isOutOfRange() {
+        tariff(0).put("maxAmountCents", 0);
+        assertOnlyProblem("genesis.tariffs[0].maxAmountCents", "0 is out of range (expected 1 to 100000000)");
+        tariff(0).put("maxAmountCents", GenesisLimits.MAX_TARIFF_CENTS + 1);
+        assertOnlyProblem("genesis.tariffs[0].maxAmountCents", "100000001 is out of range (expected 1 to 100000000)");
+    }
+
+    @Test
+    void read_secondTariffForTheSameActAndPurpose_pointsToFirst() {
+        tariff(3).put("actCode", "G");
+        assertOnlyProblem("genesis.tariffs[3].actCode", "a second tariff for act \"G\" of purpose \"HEALTH\""
+                + " (already at genesis.tariffs[0])");
+    }
+
+    @Test
+    void read_sameActForAnotherPurpose_isAccepted() throws GenesisException {
+        tariff(3).put("purpose", "CULTURE").put("actCode", "G");
+        assertThat(GenesisReader.parse(tree.toString()).tariffs().get(3))
+                .isEqualTo(new Genesis.TariffSpec("CULTURE", "G", 275));
+    }
+
+    @Test
+    void read_malformedActCode_showsPattern() {
+        tariff(1).put("actCode", "md");
+        assertOnlyProblem("genesis.tariffs[1].actCode", "\"md\" does not match [A-Z0-9][A-Z0-9_.-]{0,15}");
+    }
+
+    @Test
+    void read_tariffMissingOrUnknownField_isRefused() {
+        tariff(0).remove("maxAmountCents");
+        assertOnlyProblem("genesis.tariffs[0].maxAmountCents", "missing field");
+        tariff(0).put("maxAmountCents", 2_650).put("currency", "EUR");
+        assertOnlyProblem("genesis.tariffs[0].currency", "unknown field (expected one of purpose, actCode,"
+                + " maxAmountCents)");
     }
 }

@@ -19,8 +19,11 @@ import net.jqwik.api.Tuple.Tuple2;
 import org.targetedmoney.policy.genesis.Genesis;
 import org.targetedmoney.policy.genesis.Genesis.AccountSpec;
 import org.targetedmoney.policy.genesis.Genesis.AllowanceSpec;
+import org.targetedmoney.policy.genesis.Genesis.BodySpec;
 import org.targetedmoney.policy.genesis.Genesis.PurposeSpec;
+import org.targetedmoney.policy.genesis.Genesis.TariffSpec;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.EpochScheme;
 import org.targetedmoney.policy.model.Role;
 
@@ -74,7 +77,44 @@ class GenesisRoundTripProperties {
         Arbitrary<Long> timestamp = Arbitraries.longs().between(0, LAST_4_DIGIT_YEAR_SECOND);
         Arbitrary<Long> epochSeconds = Arbitraries.longs().between(0, GenesisLimits.MAX_FIXED_EPOCH_SECONDS);
         return Combinators.combine(chainId, timestamp, epochSeconds, purposes(), territorySteps(), accounts(),
-                allowances()).as(GenesisRoundTripProperties::build);
+                allowances(), governance()).as(GenesisRoundTripProperties::build);
+    }
+
+    record RawBody(String name, int territoryIndex, BodyKind kind, List<Address> members, int quorumSeed) {}
+
+    record RawTariff(int purposeIndex, String actCode, long cents) {}
+
+    record RawGovernance(List<RawBody> bodies, List<RawTariff> tariffs) {}
+
+    private Arbitrary<RawGovernance> governance() {
+        Arbitrary<String> name = Arbitraries.strings().withCharRange(' ', '~').withChars("éèàçœ€ü\uD83C\uDF3E")
+                .ofMinLength(1).ofMaxLength(GenesisLimits.MAX_BODY_NAME_CHARS)
+                .filter(n -> !n.isBlank() && !hasLoneSurrogate(n));
+        Arbitrary<List<Address>> members = Arbitraries.bytes().array(byte[].class).ofSize(Address.LENGTH)
+                .map(Address::of).filter(a -> !a.equals(Address.ZERO))
+                .list().ofMinSize(1).ofMaxSize(7).uniqueElements();
+        Arbitrary<RawBody> body = Combinators.combine(name, Arbitraries.integers().between(0, 1000),
+                Arbitraries.of(BodyKind.class), members, Arbitraries.integers().between(0, 1000)).as(RawBody::new);
+        Arbitrary<String> actCode = Combinators.combine(Arbitraries.chars().range('A', 'Z').numeric(),
+                Arbitraries.strings().withCharRange('A', 'Z').numeric().withChars("_.-").ofMaxLength(15))
+                .as((first, rest) -> first + rest);
+        Arbitrary<RawTariff> tariff = Combinators.combine(Arbitraries.integers().between(0, 20), actCode,
+                Arbitraries.longs().between(1, GenesisLimits.MAX_TARIFF_CENTS)).as(RawTariff::new);
+        return Combinators.combine(body.list().ofMaxSize(4), tariff.list().ofMaxSize(6)).as(RawGovernance::new);
+    }
+
+    /** The character generator may cut a surrogate pair; such text is not valid UTF-8 once written. */
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))) {
+                return true;
+            }
+            if (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Arbitrary<List<PurposeSpec>> purposes() {
@@ -112,7 +152,7 @@ class GenesisRoundTripProperties {
 
     private static Genesis build(long chainId, long timestamp, long epochSeconds, List<PurposeSpec> purposes,
                                  List<Tuple2<Integer, String>> steps, List<RawAccount> raw,
-                                 List<RawAllowance> rawAllowances) {
+                                 List<RawAllowance> rawAllowances, RawGovernance governance) {
         EpochScheme scheme = epochSeconds == 0 ? EpochScheme.monthly(timestamp)
                 : new EpochScheme(EpochScheme.Kind.FIXED, epochSeconds, timestamp);
         List<String> territories = territories(steps);
@@ -139,7 +179,25 @@ class GenesisRoundTripProperties {
                 allowances.add(new AllowanceSpec(purpose, a.amounts(), a.expiry(), a.fromEpoch()));
             }
         }
-        return new Genesis(chainId, timestamp, scheme, purposes, territories, accounts, allowances, validators);
+        return new Genesis(chainId, timestamp, scheme, purposes, territories, accounts, allowances, validators,
+                bodies(governance.bodies(), territories), tariffs(governance.tariffs(), purposes));
+    }
+
+    private static List<BodySpec> bodies(List<RawBody> raw, List<String> territories) {
+        return raw.stream().map(b -> new BodySpec(b.name(), territories.get(b.territoryIndex() % territories.size()),
+                b.kind(), b.members(), 1 + b.quorumSeed() % b.members().size())).toList();
+    }
+
+    private static List<TariffSpec> tariffs(List<RawTariff> raw, List<PurposeSpec> purposes) {
+        List<TariffSpec> tariffs = new ArrayList<>();
+        Set<String> acts = new HashSet<>();
+        for (RawTariff t : raw) {
+            String purpose = purposes.get(t.purposeIndex() % purposes.size()).symbol();
+            if (acts.add(purpose + " " + t.actCode())) {
+                tariffs.add(new TariffSpec(purpose, t.actCode(), t.cents()));
+            }
+        }
+        return tariffs;
     }
 
     private static List<String> territories(List<Tuple2<Integer, String>> steps) {
