@@ -23,7 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes DIR/genesis.json and DIR/demo-keys.json (mode 0600, DIR 0700) for a demo network:",
                 "authority, registrar, a food committee for Hérault (FR-OCC-34), an auditor, one validator,",
-                "members alice, bob, chloe and providers biocoop-montpellier, pharmacie-lodeve,",
+                "members alice, bob, chloe and providers biocoop-montpellier, pharmacie-lodeve, medecin-sete,",
                 "supermarket-paris; a national body (members national-1..3) and the SSA committee of Hérault",
                 "(herault-1..3), two votes of three deciding; health tariffs for acts G, MD, AMI, IFD.",
                 "Private keys are never printed; the keys file is for demos only."})

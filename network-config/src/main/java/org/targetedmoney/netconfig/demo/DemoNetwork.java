@@ -78,7 +78,9 @@ public final class DemoNetwork {
             new AccountTemplate("national-3", Kind.BODY_MEMBER, List.of(), null),
             new AccountTemplate("herault-1", Kind.BODY_MEMBER, List.of(), null),
             new AccountTemplate("herault-2", Kind.BODY_MEMBER, List.of(), null),
-            new AccountTemplate("herault-3", Kind.BODY_MEMBER, List.of(), null));
+            new AccountTemplate("herault-3", Kind.BODY_MEMBER, List.of(), null),
+            // Added after the body members: keys derive from the label, so earlier accounts keep theirs.
+            new AccountTemplate("medecin-sete", Kind.PROVIDER, List.of(), null));
 
     /** A governance body of the demo genesis; its members are demo accounts, by label. */
     public record BodyTemplate(String name, String territory, BodyKind kind, List<String> memberLabels, int quorum) {}

@@ -53,7 +53,7 @@ class DemoNetworkTest {
         assertThat(demo.keys().ofKind(DemoKeys.Kind.MEMBER)).extracting(DemoKeys.Account::label)
                 .containsExactly("alice", "bob", "chloe");
         assertThat(demo.keys().ofKind(DemoKeys.Kind.PROVIDER)).extracting(DemoKeys.Account::label)
-                .containsExactly("biocoop-montpellier", "pharmacie-lodeve", "supermarket-paris");
+                .containsExactly("biocoop-montpellier", "pharmacie-lodeve", "supermarket-paris", "medecin-sete");
     }
 
     @Test

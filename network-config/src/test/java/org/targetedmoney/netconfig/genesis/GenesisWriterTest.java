@@ -17,9 +17,13 @@ import org.targetedmoney.policy.state.StateRoots;
 class GenesisWriterTest {
     /** The fixture demo genesis as written before bodies and tariffs were added to the format. */
     private static final String BEFORE_BODIES = "/genesis/demo-before-bodies.json";
-    /** The state root of block 0 of that genesis, computed before bodies and tariffs were added. */
+    /**
+     * The state root of block 0 of that genesis: bodies and tariffs must not change it. (It changed once, on
+     * purpose, when purposes gained a category count and conventions a category list: the state encoding is
+     * not frozen before the first release, and README says data directories must then be recreated.)
+     */
     private static final String BEFORE_BODIES_STATE_ROOT =
-            "e56d77f169191a3799f15852e09b1009d368ffc651bb9cbe8621a57c6e879820";
+            "dfcde52534514b05733dffa104b700ab19210ee736d340d00c27f2fbda546eee";
 
     private final Genesis demo = GenesisFixtures.demoGenesis();
 
