@@ -44,6 +44,7 @@ interface ITargetedMoney {
         address previousProvider);
     event CapitationPaid(address indexed provider, uint32 indexed purpose, uint32 indexed epoch, uint64 patients,
         uint256 amountCents, uint64 claimId);
+    event ModulationSet(string territory, uint32 indexed purpose, uint32 basisPoints, uint32 effectiveFromEpoch);
     event BodyCreated(uint32 indexed body, address indexed account, string name, string territory, uint8 kind,
         uint32 quorum, uint32 memberCount);
     event BodyMembersChanged(uint32 indexed body, uint32 quorum, uint32 memberCount);
@@ -108,6 +109,11 @@ interface ITargetedMoney {
     function recordNeeds(string calldata territory, uint32 purpose, uint32 epoch, uint256 amountCents,
         string calldata note) external;
 
+    /// Modulates a purpose's allowance for a territory and its sub-territories from an epoch on, in basis points
+    /// (10000 = unchanged, 11500 = +15 %); the nearest modulated territory decides.
+    function setModulation(string calldata territory, uint32 purpose, uint32 basisPoints,
+        uint32 effectiveFromEpoch) external;
+
     // --- governance: bodies decide by proposals and votes; a body acts through its own account ---
     /// kind: 0 national (acts as the authority), 1 local committee (acts within its territory).
     function createBody(string calldata name, string calldata territory, uint8 kind, address[] calldata members,
@@ -157,6 +163,8 @@ interface ITargetedMoney {
     function capitationOf(address provider, uint32 purpose) external view
         returns (uint64 patients, uint256 amountCentsPerPatient);
     function practitionerOf(address member, uint32 purpose) external view returns (address provider);
+    /// The basis points applied to the allowance of a member of this territory at this epoch.
+    function modulationOf(string calldata territory, uint32 purpose, uint32 epoch) external view returns (uint32);
     function bodyOf(uint32 body) external view returns (string memory name, string memory territory, uint8 kind,
         address account, uint32 quorum, address[] memory members);
     function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,

@@ -82,6 +82,7 @@ public final class CallDecoder {
             case SET_CAPITATION -> new Call.SetCapitation(u32(r, 0), r.uint(1, 63));
             case CHOOSE_PRACTITIONER -> new Call.ChoosePractitioner(r.address(0), u32(r, 1));
             case CLAIM_CAPITATION -> new Call.ClaimCapitation(u32(r, 0), u32(r, 1));
+            case SET_MODULATION -> new Call.SetModulation(r.string(0), u32(r, 1), u32(r, 2), u32(r, 3));
             case CREATE_BODY -> new Call.CreateBody(r.string(0), r.string(1), (int) r.uint(2, 8),
                     r.addressArray(3, Limits.MAX_BODY_MEMBERS), u32(r, 4));
             case SET_BODY_MEMBERS -> new Call.SetBodyMembers(u32(r, 0), r.addressArray(1, Limits.MAX_BODY_MEMBERS),

@@ -49,6 +49,8 @@ public final class EventLogs {
     public static final byte[] CAPITATION_PAID =
             Keccak.hash("CapitationPaid(address,uint32,uint32,uint64,uint256,uint64)");
 
+    public static final byte[] MODULATION_SET = Keccak.hash("ModulationSet(string,uint32,uint32,uint32)");
+
     private EventLogs() {}
 
     public static List<Log> toLogs(LedgerEvent event) {
@@ -105,6 +107,8 @@ public final class EventLogs {
                     w(e.purpose())), new AbiWriter().address(e.previousProvider()));
             case LedgerEvent.CapitationPaid e -> one(L, t(CAPITATION_PAID, w(e.provider()), w(e.purpose()),
                     w(e.epoch())), new AbiWriter().uint(e.patients()).uint(e.amountCents()).uint(e.claimId()));
+            case LedgerEvent.ModulationSet e -> one(L, t(MODULATION_SET, w(e.purpose())), new AbiWriter()
+                    .string(e.territory()).uint(e.basisPoints()).uint(e.effectiveFromEpoch()));
             case LedgerEvent.BodyCreated e -> one(L, t(BODY_CREATED, w(e.body()), w(e.account())), new AbiWriter()
                     .string(e.name()).string(e.territory()).uint(e.kind()).uint(e.quorum()).uint(e.memberCount()));
             case LedgerEvent.BodyMembersChanged e -> one(L, t(BODY_MEMBERS_CHANGED, w(e.body())),

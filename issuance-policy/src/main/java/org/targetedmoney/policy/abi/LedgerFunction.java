@@ -28,6 +28,7 @@ public enum LedgerFunction {
     SET_CAPITATION("setCapitation(uint32,uint256)", false),
     CHOOSE_PRACTITIONER("choosePractitioner(address,uint32)", false),
     CLAIM_CAPITATION("claimCapitation(uint32,uint32)", false),
+    SET_MODULATION("setModulation(string,uint32,uint32,uint32)", false),
     CREATE_BODY("createBody(string,string,uint8,address[],uint32)", false),
     SET_BODY_MEMBERS("setBodyMembers(uint32,address[],uint32)", false),
     PROPOSE("propose(uint32,bytes,uint32,uint64,uint32)", false),
@@ -54,6 +55,7 @@ public enum LedgerFunction {
     TERRITORY_SPENDING("territorySpending(uint32,uint32,string)", true),
     CAPITATION_OF("capitationOf(address,uint32)", true),
     PRACTITIONER_OF("practitionerOf(address,uint32)", true),
+    MODULATION_OF("modulationOf(string,uint32,uint32)", true),
     BODY_OF("bodyOf(uint32)", true),
     PROPOSAL_OF("proposalOf(uint64)", true);
 

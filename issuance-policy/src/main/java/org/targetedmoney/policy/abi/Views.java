@@ -6,6 +6,7 @@ import java.util.List;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.ProposalStatus;
+import org.targetedmoney.policy.rules.Allowances;
 import org.targetedmoney.policy.rules.MemberCredit;
 import org.targetedmoney.policy.rules.Policies;
 import org.targetedmoney.policy.state.Entity;
@@ -49,6 +50,8 @@ public final class Views {
             case TERRITORY_SPENDING -> territorySpending(view, (int) r.uint(0, 31), (int) r.uint(1, 31), r.string(2));
             case CAPITATION_OF -> capitationOf(view, r.address(0), (int) r.uint(1, 31));
             case PRACTITIONER_OF -> practitionerOf(view, r.address(0), (int) r.uint(1, 31));
+            case MODULATION_OF -> new AbiWriter().uint(Allowances.direct(view, (int) r.uint(1, 31))
+                    .basisPointsAt(r.string(0), (int) r.uint(2, 31))).toBytes();
             case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
             case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");

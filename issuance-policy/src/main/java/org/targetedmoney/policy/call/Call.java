@@ -125,6 +125,12 @@ public sealed interface Call {
     /** A provider claims the capitation of the current epoch: its patients times the rate, paid once. */
     record ClaimCapitation(int purpose, int epoch) implements Call {}
 
+    /**
+     * Modulates a purpose's allowance for the members of a territory and its sub-territories from an epoch on,
+     * in basis points (10 000 = unchanged, 11 500 = +15 %).
+     */
+    record SetModulation(String territory, int purpose, int basisPoints, int effectiveFromEpoch) implements Call {}
+
     /** Creates a governance body ({@code kind} is a {@code BodyKind} code) with its members and quorum. */
     record CreateBody(String name, String territory, int kind, List<Address> members, int quorum) implements Call {
         public CreateBody {

@@ -40,7 +40,8 @@ final class IssuanceRules {
             return Outcome.reject(RejectionCode.POLICY_IN_PAST,
                     "epoch %d is already open; a policy can take effect from epoch %d", lastOpened, lastOpened + 1);
         }
-        Outcome.Rejected overBudget = PlanningRules.policyRefusal(tx, c.purpose(), c.amountCentsByHouseholdSize());
+        Outcome.Rejected overBudget = PlanningRules.policyRefusal(tx, c.purpose(), c.amountCentsByHouseholdSize(),
+                c.effectiveFromEpoch());
         if (overBudget != null) {
             return overBudget;
         }
@@ -132,9 +133,11 @@ final class IssuanceRules {
             if (policy == null) {
                 continue;
             }
+            Allowances allowances = Allowances.preloaded(tx, id);
             long amount = 0;
             for (EnrolmentCount ec : counts) {
-                amount = Math.addExact(amount, Math.multiplyExact(ec.count(), policy.amountFor(ec.householdSize())));
+                amount = Math.addExact(amount, Math.multiplyExact(ec.count(),
+                        allowances.amount(policy, ec.territory(), ec.householdSize(), epoch)));
             }
             issuedUnder.add(new EpochPolicy(id, policy.version()));
             tx.put(new EpochCounters(epoch, id, amount, 0, 0, epoch + policy.expiryEpochs(), false));

@@ -97,6 +97,9 @@ public sealed interface LedgerEvent {
     record CapitationPaid(Address provider, int purpose, int epoch, long patients, long amountCents, long claimId)
             implements LedgerEvent {}
 
+    record ModulationSet(String territory, int purpose, int basisPoints, int effectiveFromEpoch)
+            implements LedgerEvent {}
+
     record BodyCreated(int body, Address account, String name, String territory, int kind, int quorum,
                        int memberCount) implements LedgerEvent {}
 

@@ -42,5 +42,12 @@ public final class Limits {
     /** A needs assessment's note (a reference to the committee's report). */
     public static final int MAX_NOTE_LENGTH = 200;
 
+    /** The strongest modulation of an allowance by territory: three times the policy's amount. */
+    public static final int MAX_MODULATION_BPS = 30_000;
+    /** Modulation changes kept per territory and purpose: finding the one in force walks them. */
+    public static final int MAX_MODULATION_STEPS = 120;
+    /** Territories with a modulation, per purpose: issuance loads them all. */
+    public static final int MAX_MODULATIONS_PER_PURPOSE = 1_000;
+
     private Limits() {}
 }

@@ -28,6 +28,7 @@ public final class MemberCredit {
         }
         int start = Math.max(Math.max(member.materialisedThroughEpoch() + 1, member.firstEpoch()),
                 lastOpened - Limits.MAX_EXPIRY_EPOCHS + 1);
+        java.util.Map<Integer, Allowances> allowances = new java.util.TreeMap<>();
         for (int e = start; e <= lastOpened; e++) {
             Epoch epoch = view.epoch(e);
             if (epoch == null) {
@@ -35,7 +36,8 @@ public final class MemberCredit {
             }
             for (EpochPolicy ep : epoch.policies()) {
                 AllowancePolicy policy = view.policy(ep.purpose(), ep.policyVersion());
-                long amount = policy.amountFor(member.householdSize());
+                long amount = allowances.computeIfAbsent(ep.purpose(), p -> Allowances.direct(view, p))
+                        .amount(policy, member.territory(), member.householdSize(), e);
                 int expiresAt = e + policy.expiryEpochs();
                 if (amount > 0 && expiresAt > lastOpened) {
                     live.add(new Bucket(e, ep.purpose(), amount, expiresAt));

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.IntToLongFunction;
 import org.targetedmoney.policy.model.Territory;
 import org.targetedmoney.policy.state.Entity;
 import org.targetedmoney.policy.state.Entity.AllowancePolicy;
@@ -32,13 +31,19 @@ public final class Planning {
         }
     }
 
+    /** The allowance of one member of a territory with a household of a size. */
+    @FunctionalInterface
+    interface Allowance {
+        long of(String territory, int householdSize);
+    }
+
     /** The per-epoch entitlement of the members of each of {@code territories} and of their sub-territories. */
-    static TreeMap<String, Long> entitlements(StateView view, Collection<String> territories, IntToLongFunction amount) {
+    static TreeMap<String, Long> entitlements(StateView view, Collection<String> territories, Allowance amount) {
         TreeMap<String, Long> out = new TreeMap<>();
         territories.forEach(t -> out.put(t, 0L));
         view.scan(Keys.enrolmentCountsPrefix(), e -> {
             EnrolmentCount ec = (EnrolmentCount) e;
-            long cents = Math.multiplyExact(ec.count(), amount.applyAsLong(ec.householdSize()));
+            long cents = Math.multiplyExact(ec.count(), amount.of(ec.territory(), ec.householdSize()));
             for (String t = ec.territory(); t != null; t = Territory.parentOf(t)) {
                 Long sum = out.get(t);
                 if (sum != null) {
@@ -64,9 +69,11 @@ public final class Planning {
                 rows.putIfAbsent(Territory.childOn(territory, code), new long[4]);
             }
         });
+        Allowances allowances = Allowances.preloaded(view, purpose);
         view.scan(Keys.enrolmentCountsPrefix(territory), e -> {
             EnrolmentCount ec = (EnrolmentCount) e;
-            long cents = policy == null ? 0 : Math.multiplyExact(ec.count(), policy.amountFor(ec.householdSize()));
+            long cents = policy == null ? 0 : Math.multiplyExact(ec.count(),
+                    allowances.amount(policy, ec.territory(), ec.householdSize(), epoch));
             add(rows, territory, ec.territory(), 0, ec.count());
             add(rows, territory, ec.territory(), 1, cents);
         });

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.IntToLongFunction;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.policy.model.Territory;
@@ -42,10 +41,12 @@ final class PlanningRules {
         if (overflow != null) {
             return overflow;
         }
-        AllowancePolicy next = Policies.inForce(tx, tx.purpose(c.purpose()), tx.meta().lastOpenedEpoch() + 1);
+        int nextEpoch = tx.meta().lastOpenedEpoch() + 1;
+        AllowancePolicy next = Policies.inForce(tx, tx.purpose(c.purpose()), nextEpoch);
         if (next != null) {
+            Allowances allowances = Allowances.preloaded(tx, c.purpose());
             Outcome.Rejected exceeded = entitlementRefusal(tx, Map.of(c.territory(), c.amountCentsPerEpoch()),
-                    next::amountFor, "the policy in force");
+                    (t, size) -> allowances.amount(next, t, size, nextEpoch), "the policy in force");
             if (exceeded != null) {
                 return exceeded;
             }
@@ -114,7 +115,7 @@ final class PlanningRules {
     }
 
     /** Refuses when the members of one of {@code budgets}' territories would be entitled to more than its budget. */
-    private static Outcome.Rejected entitlementRefusal(Overlay tx, Map<String, Long> budgets, IntToLongFunction amount,
+    private static Outcome.Rejected entitlementRefusal(Overlay tx, Map<String, Long> budgets, Planning.Allowance amount,
                                                        String what) {
         TreeMap<String, Long> entitled = Planning.entitlements(tx, budgets.keySet(), amount);
         for (Map.Entry<String, Long> e : entitled.entrySet()) {
@@ -128,13 +129,28 @@ final class PlanningRules {
     }
 
     /** A new allowance policy may not entitle any budgeted territory to more than its budget. */
-    static Outcome.Rejected policyRefusal(Overlay tx, int purpose, List<Long> amountCentsByHouseholdSize) {
+    static Outcome.Rejected policyRefusal(Overlay tx, int purpose, List<Long> amountCentsByHouseholdSize,
+                                          int effectiveFromEpoch) {
         TreeMap<String, Long> budgets = budgets(tx, purpose);
         if (budgets.isEmpty()) {
             return null;
         }
         AllowancePolicy candidate = new AllowancePolicy(purpose, 0, 0, amountCentsByHouseholdSize, 1);
-        return entitlementRefusal(tx, budgets, candidate::amountFor, "this policy");
+        Allowances allowances = Allowances.preloaded(tx, purpose);
+        return entitlementRefusal(tx, budgets,
+                (t, size) -> allowances.amount(candidate, t, size, effectiveFromEpoch), "this policy");
+    }
+
+    /** A new modulation may not entitle any budgeted territory to more than its budget under the policy then. */
+    static Outcome.Rejected modulationRefusal(Overlay tx, Entity.TerritoryModulation candidate, int epoch) {
+        TreeMap<String, Long> budgets = budgets(tx, candidate.purpose());
+        AllowancePolicy policy = Policies.inForce(tx, tx.purpose(candidate.purpose()), epoch);
+        if (budgets.isEmpty() || policy == null) {
+            return null;
+        }
+        Allowances allowances = Allowances.preloadedWith(tx, candidate.purpose(), candidate);
+        return entitlementRefusal(tx, budgets, (t, size) -> allowances.amount(policy, t, size, epoch),
+                "this modulation");
     }
 
     /** Announces, when an epoch opens, the budgeted territories whose members are entitled to more than the budget. */
@@ -143,9 +159,12 @@ final class PlanningRules {
         if (budgets.isEmpty()) {
             return;
         }
-        Planning.entitlements(tx, budgets.keySet(), policy::amountFor).forEach((territory, entitled) -> {
-            if (entitled > budgets.get(territory)) {
-                tx.emit(new LedgerEvent.BudgetOverrun(territory, purpose, epoch, entitled, budgets.get(territory)));
+        Allowances allowances = Allowances.preloaded(tx, purpose);
+        TreeMap<String, Long> entitled = Planning.entitlements(tx, budgets.keySet(),
+                (t, size) -> allowances.amount(policy, t, size, epoch));
+        entitled.forEach((territory, cents) -> {
+            if (cents > budgets.get(territory)) {
+                tx.emit(new LedgerEvent.BudgetOverrun(territory, purpose, epoch, cents, budgets.get(territory)));
             }
         });
     }
@@ -175,5 +194,46 @@ final class PlanningRules {
         Entity.TerritorySpending s = tx.territorySpending(ctx.timeEpoch(), purpose, territory);
         tx.put(new Entity.TerritorySpending(s.epoch(), purpose, territory, Math.addExact(s.spentCents(), spentCents),
                 Math.addExact(s.claimsCents(), claimsCents)));
+    }
+
+    /** Modulations take effect in a future epoch, like policies, so that credit already issued never changes. */
+    static Outcome setModulation(Overlay tx, TxContext ctx, Call.SetModulation c) {
+        Outcome.Rejected denied = Auth.require(tx, ctx, Role.AUTHORITY);
+        if (denied != null) {
+            return denied;
+        }
+        Outcome.Rejected invalid = validate(tx, c.territory(), c.purpose(), 0);
+        if (invalid != null) {
+            return invalid;
+        }
+        if (c.basisPoints() < 0 || c.basisPoints() > Limits.MAX_MODULATION_BPS) {
+            return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "modulation %d basis points is outside 0..%d",
+                    c.basisPoints(), Limits.MAX_MODULATION_BPS);
+        }
+        int lastOpened = tx.meta().lastOpenedEpoch();
+        if (c.effectiveFromEpoch() <= lastOpened) {
+            return Outcome.reject(RejectionCode.POLICY_IN_PAST,
+                    "epoch %d is already open; a modulation can take effect from epoch %d", lastOpened, lastOpened + 1);
+        }
+        Entity.TerritoryModulation old = tx.territoryModulation(c.purpose(), c.territory());
+        List<Entity.ModulationStep> steps = new ArrayList<>(old == null ? List.of() : old.steps());
+        // Steps stay in effective order: a later decision for an earlier epoch replaces what follows it.
+        steps.removeIf(s -> s.effectiveFromEpoch() >= c.effectiveFromEpoch());
+        steps.add(new Entity.ModulationStep(c.effectiveFromEpoch(), c.basisPoints()));
+        TreeSet<String> territories = new TreeSet<>(tx.modulatedTerritories(c.purpose()).territories());
+        if (steps.size() > Limits.MAX_MODULATION_STEPS || (territories.add(c.territory())
+                && territories.size() > Limits.MAX_MODULATIONS_PER_PURPOSE)) {
+            return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "at most %d modulated territories per purpose and "
+                    + "%d changes each", Limits.MAX_MODULATIONS_PER_PURPOSE, Limits.MAX_MODULATION_STEPS);
+        }
+        Entity.TerritoryModulation candidate = new Entity.TerritoryModulation(c.territory(), c.purpose(), steps);
+        Outcome.Rejected exceeded = modulationRefusal(tx, candidate, c.effectiveFromEpoch());
+        if (exceeded != null) {
+            return exceeded;
+        }
+        tx.put(candidate);
+        tx.put(new Entity.ModulatedTerritories(c.purpose(), new ArrayList<>(territories)));
+        tx.emit(new LedgerEvent.ModulationSet(c.territory(), c.purpose(), c.basisPoints(), c.effectiveFromEpoch()));
+        return tx.applied();
     }
 }

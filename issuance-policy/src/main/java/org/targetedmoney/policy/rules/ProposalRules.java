@@ -232,6 +232,7 @@ final class ProposalRules {
             case Call.SetCapitation sc -> true;
             case Call.ChoosePractitioner cp -> false;
             case Call.ClaimCapitation cc -> false;
+            case Call.SetModulation sm -> true;
             case Call.CreateBody cb -> true;
             case Call.SetBodyMembers sm -> true;
         };

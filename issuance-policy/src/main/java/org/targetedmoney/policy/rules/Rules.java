@@ -41,6 +41,7 @@ public final class Rules {
             case Call.SetCapitation c -> CapitationRules.setRate(tx, ctx, c);
             case Call.ChoosePractitioner c -> CapitationRules.choose(tx, ctx, c);
             case Call.ClaimCapitation c -> CapitationRules.claim(tx, ctx, c);
+            case Call.SetModulation c -> PlanningRules.setModulation(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
             case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);

@@ -320,6 +320,45 @@ public sealed interface Entity {
         }
     }
 
+    /**
+     * How a purpose's allowance is modulated for the members of a territory and of its sub-territories (cost
+     * of living, overseas...): {@code steps} in effective-epoch order; the nearest territory with a step in
+     * force decides. 10 000 basis points leave the allowance unchanged.
+     */
+    record TerritoryModulation(String territory, int purpose, List<ModulationStep> steps) implements Entity {
+        public TerritoryModulation {
+            steps = List.copyOf(steps);
+        }
+
+        public EntityKey key() {
+            return Keys.territoryModulation(purpose, territory);
+        }
+
+        /** The basis points in force at {@code epoch}, or -1 if none of the steps is yet. */
+        public int basisPointsAt(int epoch) {
+            int bps = -1;
+            for (ModulationStep s : steps) {
+                if (s.effectiveFromEpoch() <= epoch) {
+                    bps = s.basisPoints();
+                }
+            }
+            return bps;
+        }
+    }
+
+    record ModulationStep(int effectiveFromEpoch, int basisPoints) {}
+
+    /** The territories with a modulation for a purpose, so that issuance loads them all at once. */
+    record ModulatedTerritories(int purpose, List<String> territories) implements Entity {
+        public ModulatedTerritories {
+            territories = List.copyOf(territories);
+        }
+
+        public EntityKey key() {
+            return Keys.modulatedTerritories(purpose);
+        }
+    }
+
     /** Counters of governance: bodies created and proposals made (their ids). */
     record GovernanceMeta(int bodyCount, long proposalCount) implements Entity {
         public EntityKey key() {

@@ -57,7 +57,7 @@ public final class EntityCodec {
                     .i64(c.claimId());
             case Entity.TerritoryBudget b -> s.u8(Keys.TERRITORY_BUDGET).string(b.territory()).u32(b.purpose())
                     .i64(b.amountCentsPerEpoch());
-            case Entity.PurposeBudgets b -> encodePurposeBudgets(s, b);
+            case Entity.PurposeBudgets b -> encodeStrings(s.u8(Keys.PURPOSE_BUDGETS).u32(b.purpose()), b.territories());
             case Entity.NeedsAssessment n -> s.u8(Keys.NEEDS).string(n.territory()).u32(n.purpose()).u32(n.epoch())
                     .i64(n.amountCents()).string(n.note()).address(n.recordedBy());
             case Entity.TerritorySpending t -> s.u8(Keys.TERRITORY_SPENDING).u32(t.epoch()).u32(t.purpose())
@@ -69,6 +69,9 @@ public final class EntityCodec {
                     .i64(p.count());
             case Entity.CapitationClaim c -> s.u8(Keys.CAPITATION_CLAIM).address(c.provider()).u32(c.purpose())
                     .u32(c.epoch()).i64(c.patients()).i64(c.amountCents());
+            case Entity.TerritoryModulation m -> encodeModulation(s, m);
+            case Entity.ModulatedTerritories m -> encodeStrings(s.u8(Keys.MODULATED_TERRITORIES).u32(m.purpose()),
+                    m.territories());
             case Entity.Body b -> encodeBody(s, b);
             case Entity.Proposal p -> encodeProposal(s, p);
             case Entity.GovernanceMeta g -> s.u8(Keys.GOVERNANCE_META_KIND).u32(g.bodyCount()).i64(g.proposalCount());
@@ -101,21 +104,6 @@ public final class EntityCodec {
         return out;
     }
 
-    private static void encodePurposeBudgets(ByteSink s, Entity.PurposeBudgets b) {
-        s.u8(Keys.PURPOSE_BUDGETS).u32(b.purpose()).u32(b.territories().size());
-        b.territories().forEach(s::string);
-    }
-
-    private static Entity.PurposeBudgets decodePurposeBudgets(ByteSource r) {
-        int purpose = r.u32();
-        int n = listLength(r);
-        List<String> territories = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            territories.add(r.string());
-        }
-        return new Entity.PurposeBudgets(purpose, territories);
-    }
-
     private static Entity.Body decodeBody(ByteSource r) {
         int id = r.u32();
         String name = r.string();
@@ -127,6 +115,37 @@ public final class EntityCodec {
             throw new IllegalArgumentException("corrupt entity encoding: quorum " + quorum + " of " + members.size());
         }
         return new Entity.Body(id, name, territory, kind, members, quorum);
+    }
+
+    private static void encodeModulation(ByteSink s, Entity.TerritoryModulation m) {
+        s.u8(Keys.TERRITORY_MODULATION).string(m.territory()).u32(m.purpose()).u32(m.steps().size());
+        m.steps().forEach(step -> s.u32(step.effectiveFromEpoch()).u32(step.basisPoints()));
+    }
+
+    private static Entity.TerritoryModulation decodeModulation(ByteSource r) {
+        String territory = r.string();
+        int purpose = r.u32();
+        int n = listLength(r);
+        List<Entity.ModulationStep> steps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            steps.add(new Entity.ModulationStep(r.u32(), r.u32()));
+        }
+        return new Entity.TerritoryModulation(territory, purpose, steps);
+    }
+
+    private static ByteSink encodeStrings(ByteSink s, List<String> texts) {
+        s.u32(texts.size());
+        texts.forEach(s::string);
+        return s;
+    }
+
+    private static List<String> strings(ByteSource r) {
+        int n = listLength(r);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.string());
+        }
+        return out;
     }
 
     private static void encodeBody(ByteSink s, Entity.Body b) {
@@ -197,7 +216,7 @@ public final class EntityCodec {
             case Keys.CLAIMS_PAID -> new Entity.ClaimsPaid(r.u32(), r.i64(), r.i64());
             case Keys.CLAIM_RECORD -> new Entity.ClaimRecord(r.address(), r.string(), r.i64());
             case Keys.TERRITORY_BUDGET -> new Entity.TerritoryBudget(r.string(), r.u32(), r.i64());
-            case Keys.PURPOSE_BUDGETS -> decodePurposeBudgets(r);
+            case Keys.PURPOSE_BUDGETS -> new Entity.PurposeBudgets(r.u32(), strings(r));
             case Keys.NEEDS -> new Entity.NeedsAssessment(r.string(), r.u32(), r.u32(), r.i64(), r.string(),
                     r.address());
             case Keys.TERRITORY_SPENDING -> new Entity.TerritorySpending(r.u32(), r.u32(), r.string(), r.i64(),
@@ -206,6 +225,8 @@ public final class EntityCodec {
             case Keys.PATIENT_CHOICE -> new Entity.PatientChoice(r.address(), r.u32(), r.address());
             case Keys.PATIENT_COUNT -> new Entity.PatientCount(r.address(), r.u32(), r.i64());
             case Keys.CAPITATION_CLAIM -> new Entity.CapitationClaim(r.address(), r.u32(), r.u32(), r.i64(), r.i64());
+            case Keys.TERRITORY_MODULATION -> decodeModulation(r);
+            case Keys.MODULATED_TERRITORIES -> new Entity.ModulatedTerritories(r.u32(), strings(r));
             case Keys.BODY -> decodeBody(r);
             case Keys.PROPOSAL -> new Entity.Proposal(r.i64(), r.u32(), r.address(), r.string(), r.u32(), r.i64(),
                     r.u32(), addresses(r), addresses(r), r.u8(), r.i64(), r.string());

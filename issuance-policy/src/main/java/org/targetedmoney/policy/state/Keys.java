@@ -33,6 +33,8 @@ public final class Keys {
     static final byte PATIENT_CHOICE = 35;
     static final byte PATIENT_COUNT = 36;
     static final byte CAPITATION_CLAIM = 37;
+    static final byte TERRITORY_MODULATION = 38;
+    static final byte MODULATED_TERRITORIES = 39;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
     public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
@@ -161,6 +163,14 @@ public final class Keys {
     public static EntityKey capitationClaim(Address provider, int purpose, int epoch) {
         return new EntityKey(new ByteSink(29).u8(CAPITATION_CLAIM).address(provider).u32(purpose).u32(epoch)
                 .toBytes());
+    }
+
+    public static EntityKey territoryModulation(int purpose, String territory) {
+        return new EntityKey(withText(new ByteSink(5).u8(TERRITORY_MODULATION).u32(purpose), territory));
+    }
+
+    public static EntityKey modulatedTerritories(int purpose) {
+        return new EntityKey(new ByteSink(5).u8(MODULATED_TERRITORIES).u32(purpose).toBytes());
     }
 
     public static EntityKey body(int id) {

@@ -130,6 +130,15 @@ public interface StateView {
         return c == null ? 0 : c.count();
     }
 
+    default Entity.TerritoryModulation territoryModulation(int purpose, String territory) {
+        return (Entity.TerritoryModulation) get(Keys.territoryModulation(purpose, territory));
+    }
+
+    default Entity.ModulatedTerritories modulatedTerritories(int purpose) {
+        Entity.ModulatedTerritories m = (Entity.ModulatedTerritories) get(Keys.modulatedTerritories(purpose));
+        return m == null ? new Entity.ModulatedTerritories(purpose, java.util.List.of()) : m;
+    }
+
     default Entity.Body body(int id) {
         return (Entity.Body) get(Keys.body(id));
     }

@@ -75,6 +75,12 @@ public final class AuthorityClient {
         return ledger.transact(account, LedgerAbi.setCapitation(purpose, amountCentsPerPatient));
     }
 
+    /** Modulates a purpose's allowance for a territory (cost of living) from a future epoch, in basis points. */
+    public TxResult setModulation(String territory, int purpose, int basisPoints, int effectiveFromEpoch)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.setModulation(territory, purpose, basisPoints, effectiveFromEpoch));
+    }
+
     public TxResult suspendConvention(String provider, int purpose)
             throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account, LedgerAbi.suspendConvention(provider, purpose));

@@ -125,6 +125,12 @@ public final class LedgerAbi {
         return tx("claimCapitation", new Uint32(purpose), new Uint32(epoch));
     }
 
+    /** Modulates an allowance for a territory from an epoch on, in basis points (10 000 = unchanged). */
+    public static Function setModulation(String territory, int purpose, int basisPoints, int effectiveFromEpoch) {
+        return tx("setModulation", new Utf8String(territory), new Uint32(purpose), new Uint32(basisPoints),
+                new Uint32(effectiveFromEpoch));
+    }
+
     public static Function redeem(int purpose, long amountCents) {
         return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
     }
