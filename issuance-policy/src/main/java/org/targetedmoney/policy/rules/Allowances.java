@@ -17,6 +17,8 @@ public final class Allowances {
     /** Basis points that leave an allowance unchanged. */
     public static final int NEUTRAL_BPS = 10_000;
 
+    private static final Allowances NONE = new Allowances(t -> null);
+
     private final Function<String, TerritoryModulation> lookup;
 
     private Allowances(Function<String, TerritoryModulation> lookup) {
@@ -25,6 +27,9 @@ public final class Allowances {
 
     /** For one member: reads the few ancestors of its territory, caching them for this computation. */
     public static Allowances direct(StateView view, int purpose) {
+        if (view.modulatedTerritories(purpose).territories().isEmpty()) {
+            return NONE; // the common case costs one read, not one per ancestor
+        }
         Map<String, TerritoryModulation> seen = new HashMap<>();
         Map<String, Boolean> absent = new HashMap<>();
         return new Allowances(t -> {
