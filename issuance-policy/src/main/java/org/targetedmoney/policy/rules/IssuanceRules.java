@@ -40,6 +40,12 @@ final class IssuanceRules {
             return Outcome.reject(RejectionCode.POLICY_IN_PAST,
                     "epoch %d is already open; a policy can take effect from epoch %d", lastOpened, lastOpened + 1);
         }
+        AllowancePolicy latest = purpose.policyVersions() == 0 ? null : tx.policy(c.purpose(), purpose.policyVersions());
+        if (latest != null && c.effectiveFromEpoch() < latest.effectiveFromEpoch()) {
+            return Outcome.reject(RejectionCode.POLICY_OVERLAP, "version %d of %s already takes effect from epoch %d; "
+                    + "a new version takes effect from epoch %d or later", latest.version(), purpose.symbol(),
+                    latest.effectiveFromEpoch(), latest.effectiveFromEpoch());
+        }
         Outcome.Rejected overBudget = PlanningRules.policyRefusal(tx, c.purpose(), c.amountCentsByHouseholdSize(),
                 c.effectiveFromEpoch());
         if (overBudget != null) {

@@ -73,5 +73,10 @@ public enum RejectionCode {
      */
     BUDGET_EXCEEDED,
     /** No capitation is paid for this purpose (no rate, or a rate of zero). */
-    NO_CAPITATION
+    NO_CAPITATION,
+    /**
+     * A policy version would take effect before one already decided, which would silently replace it: decide
+     * from that version's epoch on (the same epoch replaces it, explicitly).
+     */
+    POLICY_OVERLAP
 }

@@ -65,12 +65,20 @@ class IssuanceRulesTest {
         }
 
         @Test
-        void policyInForce_aLaterDecisionWithAnEarlierStartOverridesFromItsStart() {
+        void setAllowancePolicy_startingBeforeAVersionAlreadyDecided_rejectsPolicyOverlap() {
             ledger.ok(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(20_000L), 3, 9));
-            ledger.ok(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(21_000L), 3, 5));
 
-            assertThat(Policies.inForce(ledger.state, ledger.state.purpose(FOOD), 10)
-                    .version()).isEqualTo(3);
+            Rejection r = ledger.rejected(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(21_000L), 3, 5),
+                    RejectionCode.POLICY_OVERLAP);
+            assertThat(r.detail()).contains("from epoch 9");
+        }
+
+        @Test
+        void setAllowancePolicy_fromTheSameEpochAsTheLatest_replacesItExplicitly() {
+            ledger.ok(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(20_000L), 3, 9));
+            ledger.ok(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(21_000L), 3, 9));
+
+            assertThat(Policies.inForce(ledger.state, ledger.state.purpose(FOOD), 10).amountFor(1)).isEqualTo(21_000);
         }
 
         @Test

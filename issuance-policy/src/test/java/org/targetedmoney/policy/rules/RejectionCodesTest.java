@@ -131,6 +131,11 @@ class RejectionCodesTest {
             return l.rejected(LedgerFixture.DOCTOR, new Call.ClaimCapitation(LedgerFixture.HEALTH, 0),
                     RejectionCode.NO_CAPITATION);
         });
+        STORIES.put(RejectionCode.POLICY_OVERLAP, l -> {
+            l.ok(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(1L), 1, 5));
+            return l.rejected(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(2L), 1, 3),
+                    RejectionCode.POLICY_OVERLAP);
+        });
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
@@ -211,7 +216,7 @@ class RejectionCodesTest {
                 "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM", "UNKNOWN_BODY", "INVALID_QUORUM",
                 "NOT_BODY_MEMBER", "UNKNOWN_PROPOSAL", "ALREADY_VOTED", "PROPOSAL_CLOSED", "PROPOSAL_EXPIRED",
                 "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE", "UNKNOWN_CATEGORY",
-                "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED", "NO_CAPITATION");
+                "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED", "NO_CAPITATION", "POLICY_OVERLAP");
     }
 
 }
