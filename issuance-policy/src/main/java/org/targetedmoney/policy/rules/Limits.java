@@ -35,5 +35,10 @@ public final class Limits {
     /** Product categories one convention lists. */
     public static final int MAX_CATEGORIES_PER_CONVENTION = 32;
 
+    /** Social and ecological criteria: one bit each in a provider's uint32 criteria mask. */
+    public static final int MAX_CRITERIA = 32;
+    /** A provider's specialty in the directory ("general practitioner", "market gardener"). */
+    public static final int MAX_SPECIALTY_LENGTH = 64;
+
     private Limits() {}
 }

@@ -227,6 +227,9 @@ final class ProposalRules {
             case Call.SetTariff s -> true;
             case Call.AddCategory ac -> true;
             case Call.RestrictConvention rc -> true;
+            case Call.RevokeConvention rc -> true;
+            case Call.AddCriterion ac -> true;
+            case Call.DescribeProvider dp -> true;
             case Call.CreateBody cb -> true;
             case Call.SetBodyMembers sm -> true;
         };

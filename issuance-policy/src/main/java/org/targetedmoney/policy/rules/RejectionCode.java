@@ -66,5 +66,9 @@ public enum RejectionCode {
     /** No product category of the purpose has this id. */
     UNKNOWN_CATEGORY,
     /** The provider's convention covers other product categories only. */
-    CATEGORY_NOT_CONVENTIONED
+    CATEGORY_NOT_CONVENTIONED,
+    /** A criteria mask names a criterion that was never declared. */
+    UNKNOWN_CRITERION,
+    /** The convention was revoked: it is not paid and cannot be resumed; a new convention decision is needed. */
+    CONVENTION_REVOKED
 }

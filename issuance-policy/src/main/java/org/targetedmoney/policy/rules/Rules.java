@@ -36,6 +36,9 @@ public final class Rules {
             case Call.FileClaim c -> ClaimRules.fileClaim(tx, ctx, c);
             case Call.AddCategory c -> RegistryRules.addCategory(tx, ctx, c);
             case Call.RestrictConvention c -> ConventionRules.restrict(tx, ctx, c);
+            case Call.RevokeConvention c -> ConventionRules.revoke(tx, ctx, c);
+            case Call.AddCriterion c -> DirectoryRules.addCriterion(tx, ctx, c);
+            case Call.DescribeProvider c -> DirectoryRules.describeProvider(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
             case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);

@@ -67,7 +67,8 @@ class AbiJsonTest {
                 EventLogs.EPOCH_OPENED, EventLogs.ISSUED, EventLogs.EXPIRED, EventLogs.PAYMENT, EventLogs.REDEEMED,
                 EventLogs.TARIFF_SET, EventLogs.CLAIM_PAID, EventLogs.BODY_CREATED, EventLogs.BODY_MEMBERS_CHANGED,
                 EventLogs.PROPOSAL_CREATED, EventLogs.VOTED, EventLogs.PROPOSAL_STATUS_CHANGED,
-                EventLogs.CATEGORY_ADDED, EventLogs.CONVENTION_CATEGORIES_SET}) {
+                EventLogs.CATEGORY_ADDED, EventLogs.CONVENTION_CATEGORIES_SET,
+                EventLogs.CONVENTION_REVOKED, EventLogs.CRITERION_ADDED, EventLogs.PROVIDER_DESCRIBED}) {
             emitted.add(java.util.HexFormat.of().formatHex(t));
         }
 

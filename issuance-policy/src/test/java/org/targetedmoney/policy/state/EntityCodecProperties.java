@@ -157,6 +157,13 @@ class EntityCodecProperties {
                         .as(EpochCounters::new),
                 Combinators.combine(ints(), longs(), longs(), longs(), longs(), longs()).as(PurposeTotals::new),
                 Combinators.combine(texts(), u8(), longs()).as(EnrolmentCount::new),
-                Combinators.combine(ints(), ints(), ints(), longs(), longs()).as(Meta::new));
+                Combinators.combine(ints(), ints(), ints(), longs(), longs()).as(Meta::new),
+                Combinators.combine(addresses(), ints(), texts(), ints(), ints(), Arbitraries.of(true, false),
+                        ints().list().ofMaxSize(5), Arbitraries.of(true, false)).as(Convention::new),
+                Combinators.combine(u8(), texts(), texts()).as(Entity.Criterion::new),
+                Combinators.combine(addresses(), texts(), texts(), ints()).as(Entity.ProviderProfile::new),
+                Combinators.combine(texts(), addresses(), ints(), Arbitraries.of(true, false))
+                        .as(Entity.DirectoryEntry::new),
+                ints().map(Entity.DirectoryMeta::new));
     }
 }
