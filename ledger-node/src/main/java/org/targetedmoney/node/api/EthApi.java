@@ -97,6 +97,8 @@ public final class EthApi {
         m.put("eth_estimateGas", p -> read(() -> call(new Params("eth_estimateGas", p), true)));
         m.put("eth_sendRawTransaction", this::sendRawTransaction);
         m.put("ledger_invariants", p -> read(this::invariants));
+        DirectoryApi directory = new DirectoryApi(store, epochs, clockSeconds);
+        m.put(DirectoryApi.METHOD, p -> read(() -> directory.providers(p)));
         putFilterMethods(m);
         return m;
     }
