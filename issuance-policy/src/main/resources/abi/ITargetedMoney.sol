@@ -53,6 +53,10 @@ interface ITargetedMoney {
     event Voted(uint64 indexed proposal, address indexed voter, bool approve);
     /// status: 0 open, 1 approved, 2 executed, 3 rejected, 4 failed (reason says why); 5 expired is never emitted.
     event ProposalStatusChanged(uint64 indexed proposal, uint8 status, string reason);
+    event ConventionRevoked(address indexed provider, uint32 indexed purpose);
+    event CriterionAdded(uint8 indexed criterion, string code, string name);
+    /// criteria: bit i set when the provider meets criterion i.
+    event ProviderDescribed(address indexed provider, string name, string specialty, uint32 criteria);
 
     // --- authority ---
     function grantRole(address account, uint8 role, string calldata scopeTerritory) external;
@@ -76,6 +80,8 @@ interface ITargetedMoney {
         uint32 validFromEpoch, uint32 validUntilEpoch) external;
     function suspendConvention(address provider, uint32 purpose) external;
     function resumeConvention(address provider, uint32 purpose) external;
+    /// Ends a convention for good: it is no longer paid and cannot be resumed; conventionProvider decides it anew.
+    function revokeConvention(address provider, uint32 purpose) external;
 
     // --- member and provider ---
     function pay(address provider, uint32 purpose, uint256 amountCents, bytes32 paymentRef) external;
@@ -113,6 +119,14 @@ interface ITargetedMoney {
     /// (10000 = unchanged, 11500 = +15 %); the nearest modulated territory decides.
     function setModulation(string calldata territory, uint32 purpose, uint32 basisPoints,
         uint32 effectiveFromEpoch) external;
+
+    // --- provider directory: social and ecological criteria, attested by those who convention ---
+    /// The authority declares a criterion (code like ORGANIC_SUPPLY or LOCAL_SUPPLY); ids are 0..31.
+    function addCriterion(string calldata code, string calldata name) external;
+    /// The authority, or a committee competent for the territory of one of the provider's conventions, describes
+    /// a conventioned provider: its name (1..64), specialty (0..64, e.g. "grocer") and criteria (bit i = id i).
+    function describeProvider(address provider, string calldata name, string calldata specialty,
+        uint32 criteriaMask) external;
 
     // --- governance: bodies decide by proposals and votes; a body acts through its own account ---
     /// kind: 0 national (acts as the authority), 1 local committee (acts within its territory).
@@ -165,6 +179,12 @@ interface ITargetedMoney {
     function practitionerOf(address member, uint32 purpose) external view returns (address provider);
     /// The basis points applied to the allowance of a member of this territory at this epoch.
     function modulationOf(string calldata territory, uint32 purpose, uint32 epoch) external view returns (uint32);
+    function conventionRevoked(address provider, uint32 purpose) external view returns (bool);
+    function criterionCount() external view returns (uint8);
+    function criterionInfo(uint8 criterion) external view
+        returns (bool exists, string memory code, string memory name);
+    function providerProfile(address provider) external view
+        returns (bool exists, string memory name, string memory specialty, uint32 criteria);
     function bodyOf(uint32 body) external view returns (string memory name, string memory territory, uint8 kind,
         address account, uint32 quorum, address[] memory members);
     function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,

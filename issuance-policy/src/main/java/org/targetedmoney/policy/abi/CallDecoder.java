@@ -69,6 +69,11 @@ public final class CallDecoder {
                     r.string(2), u32(r, 3), u32(r, 4));
             case SUSPEND_CONVENTION -> new Call.SuspendConvention(r.address(0), u32(r, 1));
             case RESUME_CONVENTION -> new Call.ResumeConvention(r.address(0), u32(r, 1));
+            case REVOKE_CONVENTION -> new Call.RevokeConvention(r.address(0), u32(r, 1));
+            case ADD_CRITERION -> new Call.AddCriterion(r.string(0), r.string(1));
+            // The criteria mask is a full uint32: bit 31 is criterion 31, so it is kept as the int's bits.
+            case DESCRIBE_PROVIDER -> new Call.DescribeProvider(r.address(0), r.string(1), r.string(2),
+                    (int) r.uint(3, 32));
             case PAY -> new Call.Pay(r.address(0), u32(r, 1), r.uint(2, 63), r.bytes32(3));
             case REDEEM -> new Call.Redeem(u32(r, 0), r.uint(1, 63));
             case SET_TARIFF -> new Call.SetTariff(u32(r, 0), r.string(1), r.uint(2, 63));

@@ -51,6 +51,10 @@ public final class EventLogs {
 
     public static final byte[] MODULATION_SET = Keccak.hash("ModulationSet(string,uint32,uint32,uint32)");
 
+    public static final byte[] CONVENTION_REVOKED = Keccak.hash("ConventionRevoked(address,uint32)");
+    public static final byte[] CRITERION_ADDED = Keccak.hash("CriterionAdded(uint8,string,string)");
+    public static final byte[] PROVIDER_DESCRIBED = Keccak.hash("ProviderDescribed(address,string,string,uint32)");
+
     private EventLogs() {}
 
     public static List<Log> toLogs(LedgerEvent event) {
@@ -119,6 +123,12 @@ public final class EventLogs {
             case LedgerEvent.Voted e -> one(L, t(VOTED, w(e.proposal()), w(e.voter())), new AbiWriter().bool(e.approve()));
             case LedgerEvent.ProposalStatusChanged e -> one(L, t(PROPOSAL_STATUS_CHANGED, w(e.proposal())),
                     new AbiWriter().uint(e.status()).string(e.reason()));
+            case LedgerEvent.ConventionRevoked e -> one(L,
+                    t(CONVENTION_REVOKED, w(e.provider()), w(e.purpose())), new AbiWriter());
+            case LedgerEvent.CriterionAdded e -> one(L, t(CRITERION_ADDED, w(e.criterion())),
+                    new AbiWriter().string(e.code()).string(e.name()));
+            case LedgerEvent.ProviderDescribed e -> one(L, t(PROVIDER_DESCRIBED, w(e.provider())), new AbiWriter()
+                    .string(e.name()).string(e.specialty()).uint(Integer.toUnsignedLong(e.criteriaMask())));
         };
     }
 

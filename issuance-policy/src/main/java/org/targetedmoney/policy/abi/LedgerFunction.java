@@ -16,6 +16,9 @@ public enum LedgerFunction {
     CONVENTION_PROVIDER("conventionProvider(address,uint32[],string,uint32,uint32)", false),
     SUSPEND_CONVENTION("suspendConvention(address,uint32)", false),
     RESUME_CONVENTION("resumeConvention(address,uint32)", false),
+    REVOKE_CONVENTION("revokeConvention(address,uint32)", false),
+    ADD_CRITERION("addCriterion(string,string)", false),
+    DESCRIBE_PROVIDER("describeProvider(address,string,string,uint32)", false),
     PAY("pay(address,uint32,uint256,bytes32)", false),
     REDEEM("redeem(uint32,uint256)", false),
     SET_TARIFF("setTariff(uint32,string,uint256)", false),
@@ -56,6 +59,10 @@ public enum LedgerFunction {
     CAPITATION_OF("capitationOf(address,uint32)", true),
     PRACTITIONER_OF("practitionerOf(address,uint32)", true),
     MODULATION_OF("modulationOf(string,uint32,uint32)", true),
+    CONVENTION_REVOKED("conventionRevoked(address,uint32)", true),
+    CRITERION_COUNT("criterionCount()", true),
+    CRITERION_INFO("criterionInfo(uint8)", true),
+    PROVIDER_PROFILE("providerProfile(address)", true),
     BODY_OF("bodyOf(uint32)", true),
     PROPOSAL_OF("proposalOf(uint64)", true);
 

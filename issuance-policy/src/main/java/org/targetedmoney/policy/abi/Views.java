@@ -52,6 +52,10 @@ public final class Views {
             case PRACTITIONER_OF -> practitionerOf(view, r.address(0), (int) r.uint(1, 31));
             case MODULATION_OF -> new AbiWriter().uint(Allowances.direct(view, (int) r.uint(1, 31))
                     .basisPointsAt(r.string(0), (int) r.uint(2, 31))).toBytes();
+            case CONVENTION_REVOKED -> conventionRevoked(view, r.address(0), (int) r.uint(1, 31));
+            case CRITERION_COUNT -> new AbiWriter().uint(view.directoryMeta().criterionCount()).toBytes();
+            case CRITERION_INFO -> criterionInfo(view, (int) r.uint(0, 8));
+            case PROVIDER_PROFILE -> providerProfile(view, r.address(0));
             case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
             case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
@@ -215,5 +219,24 @@ public final class Views {
         return new AbiWriter().uint(p.body()).address(p.proposer()).bytes(HexFormat.of().parseHex(p.actionHex()))
                 .uint(status).uint(p.effectiveFromEpoch()).uint(executableAt).uint(p.lastVotingEpoch())
                 .uint(p.approvals().size()).uint(p.rejections().size()).string(p.outcome()).toBytes();
+    }
+
+    /** Whether a convention was revoked (conventionOf keeps its published outputs, so it is asked apart). */
+    private static byte[] conventionRevoked(StateView view, Address provider, int purpose) {
+        Entity.Convention c = view.convention(provider, purpose);
+        return new AbiWriter().bool(c != null && c.revoked()).toBytes();
+    }
+
+    private static byte[] criterionInfo(StateView view, int id) {
+        Entity.Criterion c = view.criterion(id);
+        return c == null ? new AbiWriter().bool(false).string("").string("").toBytes()
+                : new AbiWriter().bool(true).string(c.code()).string(c.name()).toBytes();
+    }
+
+    private static byte[] providerProfile(StateView view, Address provider) {
+        Entity.ProviderProfile p = view.providerProfile(provider);
+        return p == null ? new AbiWriter().bool(false).string("").string("").uint(0).toBytes()
+                : new AbiWriter().bool(true).string(p.name()).string(p.specialty())
+                        .uint(Integer.toUnsignedLong(p.criteriaMask())).toBytes();
     }
 }

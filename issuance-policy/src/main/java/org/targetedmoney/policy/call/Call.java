@@ -157,4 +157,16 @@ public sealed interface Call {
 
     /** Runs an approved proposal whose delay and effective epoch have come; anyone may send it. */
     record ExecuteProposal(long proposal) implements Call {}
+
+    /** Declares a social or ecological criterion (ORGANIC_SUPPLY, LOCAL_SUPPLY...); it gets the next id, 0..31. */
+    record AddCriterion(String code, String name) implements Call {}
+
+    /**
+     * Describes a conventioned provider for the directory. The criteria (bit i = criterion i) are attested by
+     * those who convention it, not declared by the provider.
+     */
+    record DescribeProvider(Address provider, String name, String specialty, int criteriaMask) implements Call {}
+
+    /** Ends a convention for good: it cannot be resumed, only decided again with a new ConventionProvider. */
+    record RevokeConvention(Address provider, int purpose) implements Call {}
 }

@@ -72,9 +72,10 @@ final class CapitationRules {
     /** Paid for the last opened epoch only, on the patients registered when claimed, and once. */
     static Outcome claim(Overlay tx, TxContext ctx, Call.ClaimCapitation c) {
         Convention conv = tx.convention(ctx.sender(), c.purpose());
-        if (conv == null || conv.suspended()) {
-            return Outcome.reject(conv == null ? RejectionCode.NOT_CONVENTIONED : RejectionCode.CONVENTION_SUSPENDED,
-                    "%s has no convention in force for purpose %d", ctx.sender(), c.purpose());
+        if (conv == null || conv.suspended() || conv.revoked()) {
+            RejectionCode code = conv == null ? RejectionCode.NOT_CONVENTIONED
+                    : conv.revoked() ? RejectionCode.CONVENTION_REVOKED : RejectionCode.CONVENTION_SUSPENDED;
+            return Outcome.reject(code, "%s has no convention in force for purpose %d", ctx.sender(), c.purpose());
         }
         Entity.CapitationRate rate = tx.capitationRate(c.purpose());
         if (rate == null || rate.amountCentsPerPatient() == 0) {

@@ -34,7 +34,8 @@ final class ConventionRules {
             }
             // A renewal keeps the categories the convention was restricted to.
             tx.put(new Convention(c.provider(), purpose, c.territory(), c.validFromEpoch(), c.validUntilEpoch(),
-                    false, old == null ? List.of() : old.categories()));
+                    false, old == null ? List.of() : old.categories(), false));
+            index(tx, old, c.provider(), purpose, c.territory());
             tx.emit(new LedgerEvent.ProviderConventioned(c.provider(), purpose, c.territory(), c.validFromEpoch(),
                     c.validUntilEpoch()));
         }
@@ -79,12 +80,17 @@ final class ConventionRules {
         if (denied != null) {
             return denied;
         }
+        if (old.revoked()) {
+            return Outcome.reject(RejectionCode.CONVENTION_REVOKED,
+                    "the convention of %s for purpose %d was revoked: it takes a new conventionProvider decision",
+                    provider, purpose);
+        }
         if (old.suspended() == suspend) {
             return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "the convention is already %s",
                     suspend ? "suspended" : "in force");
         }
         tx.put(new Convention(provider, purpose, old.territory(), old.validFromEpoch(), old.validUntilEpoch(),
-                suspend, old.categories()));
+                suspend, old.categories(), old.revoked()));
         tx.emit(suspend ? new LedgerEvent.ConventionSuspended(provider, purpose)
                 : new LedgerEvent.ConventionResumed(provider, purpose));
         return tx.applied();
@@ -115,8 +121,46 @@ final class ConventionRules {
         }
         List<Integer> sorted = List.copyOf(new TreeSet<>(c.categories()));
         tx.put(new Convention(old.provider(), old.purpose(), old.territory(), old.validFromEpoch(),
-                old.validUntilEpoch(), old.suspended(), sorted));
+                old.validUntilEpoch(), old.suspended(), sorted, old.revoked()));
         tx.emit(new LedgerEvent.ConventionCategoriesSet(c.provider(), c.purpose(), sorted));
         return tx.applied();
+    }
+
+    /**
+     * Ends a convention, decided by whoever may suspend it. Unlike a suspension it is not lifted: the
+     * convention stays in the directory as revoked until a new conventionProvider decision replaces it.
+     */
+    static Outcome revoke(Overlay tx, TxContext ctx, Call.RevokeConvention c) {
+        Convention old = tx.convention(c.provider(), c.purpose());
+        if (old == null) {
+            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
+                    c.provider(), c.purpose());
+        }
+        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, old.territory());
+        if (denied != null) {
+            return denied;
+        }
+        if (old.revoked()) {
+            return Outcome.reject(RejectionCode.CONVENTION_REVOKED, "the convention of %s for purpose %d is "
+                    + "already revoked", c.provider(), c.purpose());
+        }
+        tx.put(old.withRevoked(true));
+        tx.emit(new LedgerEvent.ConventionRevoked(c.provider(), c.purpose()));
+        return tx.applied();
+    }
+
+    /**
+     * Files a convention in the directory index under its territory. The state cannot delete, so a convention
+     * that moves to another territory leaves its old entry behind, written again as dead (live false); one
+     * that stays put keeps its entry as it is. Status (suspended, revoked) is read from the convention itself.
+     */
+    private static void index(Overlay tx, Convention old, Address provider, int purpose, String territory) {
+        if (old != null && old.territory().equals(territory)) {
+            return;
+        }
+        if (old != null) {
+            tx.put(new Entity.DirectoryEntry(old.territory(), provider, purpose, false));
+        }
+        tx.put(new Entity.DirectoryEntry(territory, provider, purpose, true));
     }
 }

@@ -112,4 +112,12 @@ public sealed interface LedgerEvent {
 
     /** A proposal changed status (a {@code ProposalStatus} code); {@code reason} says why an action failed. */
     record ProposalStatusChanged(long proposal, int status, String reason) implements LedgerEvent {}
+
+    record CriterionAdded(int criterion, String code, String name) implements LedgerEvent {}
+
+    /** {@code criteriaMask}: bit i for criterion i (a uint32 on the wire). */
+    record ProviderDescribed(Address provider, String name, String specialty, int criteriaMask)
+            implements LedgerEvent {}
+
+    record ConventionRevoked(Address provider, int purpose) implements LedgerEvent {}
 }

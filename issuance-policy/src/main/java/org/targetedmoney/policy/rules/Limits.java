@@ -49,5 +49,10 @@ public final class Limits {
     /** Territories with a modulation, per purpose: issuance loads them all. */
     public static final int MAX_MODULATIONS_PER_PURPOSE = 1_000;
 
+    /** Social and ecological criteria: one bit each in a provider's uint32 criteria mask. */
+    public static final int MAX_CRITERIA = 32;
+    /** A provider's specialty in the directory ("general practitioner", "market gardener"). */
+    public static final int MAX_SPECIALTY_LENGTH = 64;
+
     private Limits() {}
 }

@@ -76,7 +76,7 @@ final class PaymentRules {
     }
 
     /**
-     * Why {@code provider} may not be paid for {@code purpose} for this member: no convention, suspended,
+     * Why {@code provider} may not be paid for {@code purpose} for this member: no convention, revoked, suspended,
      * outside its validity (by block time), or a territory that does not cover the member's. Null if it may.
      */
     static Outcome.Rejected conventionRefusal(Overlay tx, TxContext ctx, org.targetedmoney.policy.model.Address provider,
@@ -86,6 +86,10 @@ final class PaymentRules {
         if (conv == null) {
             return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "provider %s has no convention for %s",
                     provider, symbol);
+        }
+        if (conv.revoked()) {
+            return Outcome.reject(RejectionCode.CONVENTION_REVOKED, "the %s convention of %s was revoked",
+                    symbol, provider);
         }
         if (conv.suspended()) {
             return Outcome.reject(RejectionCode.CONVENTION_SUSPENDED, "the %s convention of %s is suspended",

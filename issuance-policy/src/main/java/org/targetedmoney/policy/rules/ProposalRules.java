@@ -233,6 +233,9 @@ final class ProposalRules {
             case Call.ChoosePractitioner cp -> false;
             case Call.ClaimCapitation cc -> false;
             case Call.SetModulation sm -> true;
+            case Call.RevokeConvention rc -> true;
+            case Call.AddCriterion ac -> true;
+            case Call.DescribeProvider dp -> true;
             case Call.CreateBody cb -> true;
             case Call.SetBodyMembers sm -> true;
         };

@@ -78,5 +78,9 @@ public enum RejectionCode {
      * A policy version would take effect before one already decided, which would silently replace it: decide
      * from that version's epoch on (the same epoch replaces it, explicitly).
      */
-    POLICY_OVERLAP
+    POLICY_OVERLAP,
+    /** A criteria mask names a criterion that was never declared. */
+    UNKNOWN_CRITERION,
+    /** The convention was revoked: it is not paid and cannot be resumed; a new convention decision is needed. */
+    CONVENTION_REVOKED
 }

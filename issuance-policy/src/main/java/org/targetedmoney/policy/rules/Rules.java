@@ -42,6 +42,9 @@ public final class Rules {
             case Call.ChoosePractitioner c -> CapitationRules.choose(tx, ctx, c);
             case Call.ClaimCapitation c -> CapitationRules.claim(tx, ctx, c);
             case Call.SetModulation c -> PlanningRules.setModulation(tx, ctx, c);
+            case Call.RevokeConvention c -> ConventionRules.revoke(tx, ctx, c);
+            case Call.AddCriterion c -> DirectoryRules.addCriterion(tx, ctx, c);
+            case Call.DescribeProvider c -> DirectoryRules.describeProvider(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
             case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);

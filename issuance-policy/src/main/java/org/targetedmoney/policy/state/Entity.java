@@ -67,17 +67,24 @@ public sealed interface Entity {
     /**
      * A provider's convention for one purpose, over a territory and everything under it. {@code categories}
      * lists the eligible product categories (a mixed shop conventioned for part of its shelves); empty means
-     * every category.
+     * every category. A {@code revoked} convention is ended for good: only a new {@code conventionProvider}
+     * decision brings it back (a suspension is temporary and may be lifted).
      */
     record Convention(Address provider, int purpose, String territory, int validFromEpoch, int validUntilEpoch,
-                      boolean suspended, List<Integer> categories) implements Entity {
+                      boolean suspended, List<Integer> categories, boolean revoked) implements Entity {
         public Convention {
             categories = List.copyOf(categories);
         }
 
+        /** A fresh convention: in force, every category. */
         public Convention(Address provider, int purpose, String territory, int validFromEpoch, int validUntilEpoch,
                           boolean suspended) {
-            this(provider, purpose, territory, validFromEpoch, validUntilEpoch, suspended, List.of());
+            this(provider, purpose, territory, validFromEpoch, validUntilEpoch, suspended, List.of(), false);
+        }
+
+        public Convention withRevoked(boolean r) {
+            return new Convention(provider, purpose, territory, validFromEpoch, validUntilEpoch, suspended,
+                    categories, r);
         }
 
         public EntityKey key() {
@@ -392,6 +399,44 @@ public sealed interface Entity {
 
         public Meta withNextRedemptionId(long id) {
             return new Meta(purposeCount, territoryCount, lastOpenedEpoch, memberCount, id);
+        }
+    }
+
+    // ---------------------------------------------------------------- provider directory
+
+    /** A social or ecological criterion (ORGANIC_SUPPLY, LOCAL_SUPPLY...): bit {@code id} of a profile's mask. */
+    record Criterion(int id, String code, String name) implements Entity {
+        public EntityKey key() {
+            return Keys.criterion(id);
+        }
+    }
+
+    /**
+     * What the directory shows of a provider (an organisation, so a name is fine on the public ledger): its
+     * name, its specialty ("grocer", "general practitioner") and the criteria attested by those who convention
+     * it, bit i for criterion i.
+     */
+    record ProviderProfile(Address provider, String name, String specialty, int criteriaMask) implements Entity {
+        public EntityKey key() {
+            return Keys.providerProfile(provider);
+        }
+    }
+
+    /**
+     * The directory index: a provider's convention for a purpose, filed under the convention's territory so
+     * that the providers of a territory are one prefix scan. The state has no deletion, so when a convention
+     * moves to another territory its old entry is written again with {@code live} false; readers skip it.
+     */
+    record DirectoryEntry(String territory, Address provider, int purpose, boolean live) implements Entity {
+        public EntityKey key() {
+            return Keys.directoryEntry(territory, provider, purpose);
+        }
+    }
+
+    /** Counters of the directory: the criteria declared, whose ids are 0..criterionCount-1. */
+    record DirectoryMeta(int criterionCount) implements Entity {
+        public EntityKey key() {
+            return Keys.DIRECTORY_META;
         }
     }
 }

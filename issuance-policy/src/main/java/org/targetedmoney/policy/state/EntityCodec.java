@@ -75,6 +75,12 @@ public final class EntityCodec {
             case Entity.Body b -> encodeBody(s, b);
             case Entity.Proposal p -> encodeProposal(s, p);
             case Entity.GovernanceMeta g -> s.u8(Keys.GOVERNANCE_META_KIND).u32(g.bodyCount()).i64(g.proposalCount());
+            case Entity.Criterion c -> s.u8(Keys.CRITERION).u8(c.id()).string(c.code()).string(c.name());
+            case Entity.ProviderProfile p -> s.u8(Keys.PROVIDER_PROFILE).address(p.provider()).string(p.name())
+                    .string(p.specialty()).u32(p.criteriaMask());
+            case Entity.DirectoryEntry d -> s.u8(Keys.DIRECTORY_ENTRY).string(d.territory()).address(d.provider())
+                    .u32(d.purpose()).bool(d.live());
+            case Entity.DirectoryMeta d -> s.u8(Keys.DIRECTORY_META_KIND).u32(d.criterionCount());
             case Meta m -> s.u8(Keys.META_KIND).u32(m.purposeCount()).u32(m.territoryCount()).u32(m.lastOpenedEpoch())
                     .i64(m.memberCount()).i64(m.nextRedemptionId());
         }
@@ -93,6 +99,7 @@ public final class EntityCodec {
         s.u8(Keys.CONVENTION).address(c.provider()).u32(c.purpose()).string(c.territory()).u32(c.validFromEpoch())
                 .u32(c.validUntilEpoch()).bool(c.suspended()).u32(c.categories().size());
         c.categories().forEach(s::u32);
+        s.bool(c.revoked());
     }
 
     private static List<Integer> ints(ByteSource r) {
@@ -201,7 +208,7 @@ public final class EntityCodec {
             case Keys.NONCE -> new Nonce(r.address(), r.i64());
             case Keys.MEMBER -> decodeMember(r);
             case Keys.CONVENTION -> new Convention(r.address(), r.u32(), r.string(), r.u32(), r.u32(), r.bool(),
-                    ints(r));
+                    ints(r), r.bool());
             case Keys.PROVIDER_BALANCE -> new ProviderBalance(r.address(), r.u32(), r.i64());
             case Keys.PURPOSE -> new Purpose(r.u32(), r.string(), r.string(), r.u32(), r.u32());
             case Keys.CATEGORY -> new Entity.Category(r.u32(), r.u32(), r.string(), r.string());
@@ -231,6 +238,10 @@ public final class EntityCodec {
             case Keys.PROPOSAL -> new Entity.Proposal(r.i64(), r.u32(), r.address(), r.string(), r.u32(), r.i64(),
                     r.u32(), addresses(r), addresses(r), r.u8(), r.i64(), r.string());
             case Keys.GOVERNANCE_META_KIND -> new Entity.GovernanceMeta(r.u32(), r.i64());
+            case Keys.CRITERION -> new Entity.Criterion(r.u8(), r.string(), r.string());
+            case Keys.PROVIDER_PROFILE -> new Entity.ProviderProfile(r.address(), r.string(), r.string(), r.u32());
+            case Keys.DIRECTORY_ENTRY -> new Entity.DirectoryEntry(r.string(), r.address(), r.u32(), r.bool());
+            case Keys.DIRECTORY_META_KIND -> new Entity.DirectoryMeta(r.u32());
             case Keys.META_KIND -> new Meta(r.u32(), r.u32(), r.u32(), r.i64(), r.i64());
             default -> throw new IllegalArgumentException("corrupt entity encoding: unknown kind " + value[0]);
         };

@@ -35,9 +35,14 @@ public final class Keys {
     static final byte CAPITATION_CLAIM = 37;
     static final byte TERRITORY_MODULATION = 38;
     static final byte MODULATED_TERRITORIES = 39;
+    static final byte CRITERION = 21;
+    static final byte PROVIDER_PROFILE = 22;
+    static final byte DIRECTORY_ENTRY = 23;
+    static final byte DIRECTORY_META_KIND = 24;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
     public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
+    public static final EntityKey DIRECTORY_META = new EntityKey(new byte[] {DIRECTORY_META_KIND});
 
     private Keys() {}
 
@@ -179,6 +184,52 @@ public final class Keys {
 
     public static EntityKey proposal(long id) {
         return new EntityKey(new ByteSink(9).u8(PROPOSAL).i64(id).toBytes());
+    }
+
+    // ---------------------------------------------------------------- provider directory
+
+    public static EntityKey criterion(int id) {
+        return new EntityKey(new ByteSink(2).u8(CRITERION).u8(id).toBytes());
+    }
+
+    public static EntityKey providerProfile(Address provider) {
+        return new EntityKey(new ByteSink(21).u8(PROVIDER_PROFILE).address(provider).toBytes());
+    }
+
+    /**
+     * Territory code, a zero byte (codes never contain one), provider, purpose: the entries of one territory
+     * are contiguous, those of its sub-territories ("FR-OCC-34-...") follow them, and the zero byte keeps
+     * FR-OCC-34 apart from a sibling FR-OCC-345.
+     */
+    public static EntityKey directoryEntry(String territory, Address provider, int purpose) {
+        byte[] code = territory.getBytes(StandardCharsets.UTF_8);
+        return new EntityKey(new ByteSink(26 + code.length).u8(DIRECTORY_ENTRY).raw(code).u8(0).address(provider)
+                .u32(purpose).toBytes());
+    }
+
+    /** The directory entries filed under exactly {@code territory}. */
+    public static byte[] directoryTerritoryPrefix(String territory) {
+        byte[] code = territory.getBytes(StandardCharsets.UTF_8);
+        return new ByteSink(2 + code.length).u8(DIRECTORY_ENTRY).raw(code).u8(0).toBytes();
+    }
+
+    /** The directory entries filed under the territories below {@code territory} (its code, then a dash). */
+    public static byte[] directoryBelowPrefix(String territory) {
+        byte[] code = territory.getBytes(StandardCharsets.UTF_8);
+        return new ByteSink(2 + code.length).u8(DIRECTORY_ENTRY).raw(code).u8('-').toBytes();
+    }
+
+    public static byte[] directoryPrefix() {
+        return kindPrefix(DIRECTORY_ENTRY);
+    }
+
+    /** The conventions of one provider, in purpose order. */
+    public static byte[] conventionsPrefix(Address provider) {
+        return new ByteSink(21).u8(CONVENTION).address(provider).toBytes();
+    }
+
+    public static byte[] conventionsPrefix() {
+        return kindPrefix(CONVENTION);
     }
 
     /** The prefix shared by every key of one kind, for ordered scans. */

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The whole state in memory, ordered by key so that every iteration is deterministic. Owned by one
@@ -24,6 +25,17 @@ public final class MemoryState implements StateView {
                 return;
             }
             visitor.accept(e.getValue());
+        }
+    }
+
+    @Override
+    public void scanAfter(byte[] prefix, byte[] after, Predicate<Entity> visitor) {
+        boolean fromPrefix = after == null || java.util.Arrays.compareUnsigned(after, prefix) < 0;
+        EntityKey from = new EntityKey(fromPrefix ? prefix : after);
+        for (Map.Entry<EntityKey, Entity> e : entities.tailMap(from, fromPrefix).entrySet()) {
+            if (!e.getKey().startsWith(prefix) || !visitor.test(e.getValue())) {
+                return;
+            }
         }
     }
 

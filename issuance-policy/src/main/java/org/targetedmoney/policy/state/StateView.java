@@ -1,6 +1,8 @@
 package org.targetedmoney.policy.state;
 
+import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.state.Entity.Account;
 import org.targetedmoney.policy.state.Entity.AllowancePolicy;
@@ -26,6 +28,20 @@ public interface StateView {
 
     /** Visits, in key order, every entity whose key starts with {@code prefix}. */
     void scan(byte[] prefix, Consumer<Entity> visitor);
+
+    /**
+     * Visits, in key order, the entities whose key starts with {@code prefix} and sorts after {@code after}
+     * (null: from the first), while the visitor answers true: paged reads resume where they stopped and stop
+     * early. This default walks the whole prefix; stores override it to seek.
+     */
+    default void scanAfter(byte[] prefix, byte[] after, Predicate<Entity> visitor) {
+        boolean[] going = {true};
+        scan(prefix, e -> {
+            if (going[0] && (after == null || Arrays.compareUnsigned(e.key().toBytes(), after) > 0)) {
+                going[0] = visitor.test(e);
+            }
+        });
+    }
 
     default Meta meta() {
         Meta m = (Meta) get(Keys.META);
@@ -150,5 +166,22 @@ public interface StateView {
     default Entity.GovernanceMeta governanceMeta() {
         Entity.GovernanceMeta g = (Entity.GovernanceMeta) get(Keys.GOVERNANCE_META);
         return g == null ? new Entity.GovernanceMeta(0, 0) : g;
+    }
+
+    default Entity.Criterion criterion(int id) {
+        return (Entity.Criterion) get(Keys.criterion(id));
+    }
+
+    default Entity.ProviderProfile providerProfile(Address provider) {
+        return (Entity.ProviderProfile) get(Keys.providerProfile(provider));
+    }
+
+    default Entity.DirectoryEntry directoryEntry(String territory, Address provider, int purpose) {
+        return (Entity.DirectoryEntry) get(Keys.directoryEntry(territory, provider, purpose));
+    }
+
+    default Entity.DirectoryMeta directoryMeta() {
+        Entity.DirectoryMeta d = (Entity.DirectoryMeta) get(Keys.DIRECTORY_META);
+        return d == null ? new Entity.DirectoryMeta(0) : d;
     }
 }

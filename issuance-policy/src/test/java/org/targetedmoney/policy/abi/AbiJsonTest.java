@@ -69,7 +69,8 @@ class AbiJsonTest {
                 EventLogs.PROPOSAL_CREATED, EventLogs.VOTED, EventLogs.PROPOSAL_STATUS_CHANGED,
                 EventLogs.CATEGORY_ADDED, EventLogs.CONVENTION_CATEGORIES_SET, EventLogs.TERRITORY_BUDGET_SET,
                 EventLogs.NEEDS_RECORDED, EventLogs.BUDGET_OVERRUN, EventLogs.CAPITATION_SET,
-                EventLogs.PRACTITIONER_CHOSEN, EventLogs.CAPITATION_PAID, EventLogs.MODULATION_SET}) {
+                EventLogs.PRACTITIONER_CHOSEN, EventLogs.CAPITATION_PAID, EventLogs.MODULATION_SET,
+                EventLogs.CONVENTION_REVOKED, EventLogs.CRITERION_ADDED, EventLogs.PROVIDER_DESCRIBED}) {
             emitted.add(java.util.HexFormat.of().formatHex(t));
         }
 

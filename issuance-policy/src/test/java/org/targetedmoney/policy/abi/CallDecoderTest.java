@@ -130,6 +130,37 @@ class CallDecoderTest {
     }
 
     @Test
+    void revokeConvention_decodes() throws Exception {
+        assertThat(decode(callData("revokeConvention", address(GROCER), new Uint32(2))))
+                .isEqualTo(new Call.RevokeConvention(GROCER, 2));
+    }
+
+    @Test
+    void addCriterion_decodes() throws Exception {
+        assertThat(decode(callData("addCriterion", new Utf8String("LOW_CARBON"), new Utf8String("Bas carbone"))))
+                .isEqualTo(new Call.AddCriterion("LOW_CARBON", "Bas carbone"));
+    }
+
+    @Test
+    void describeProvider_decodesNameSpecialtyAndTheFullUint32Mask() throws Exception {
+        byte[] data = callData("describeProvider", address(GROCER), new Utf8String("Épicerie du port"),
+                new Utf8String("grocer"), new Uint32(0x8000_0005L));
+
+        assertThat(decode(data)).isEqualTo(new Call.DescribeProvider(GROCER, "Épicerie du port", "grocer",
+                0x8000_0005));
+    }
+
+    @Test
+    void describeProvider_maskAboveUint32_isRefused() {
+        byte[] data = callData("describeProvider", address(GROCER), new Utf8String("x"), new Utf8String(""),
+                new Uint32(1));
+        data[4 + 3 * 32 + 27] = 1; // the mask word now holds 2^32 + 1
+
+        assertThatThrownBy(() -> decode(data)).isInstanceOf(AbiException.class).hasMessageContaining("describeProvider")
+                .hasMessageContaining("uint32");
+    }
+
+    @Test
     void pay_decodesAmountAndReference() throws Exception {
         byte[] ref = LedgerFixture.ref(42);
 

@@ -124,6 +124,31 @@ class EventLogsTest {
     }
 
     @Test
+    void directoryEvents_decodeWithWeb3j() {
+        Event revoked = new Event("ConventionRevoked", List.of(INDEXED_ADDRESS, INDEXED_UINT32));
+        Event added = new Event("CriterionAdded", List.of(new TypeReference<Uint8>(true) {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Utf8String>() {}));
+        Event described = new Event("ProviderDescribed", List.of(INDEXED_ADDRESS, new TypeReference<Utf8String>() {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Uint32>() {}));
+
+        Log r = EventLogs.toLogs(new LedgerEvent.ConventionRevoked(GROCER, 2)).get(0);
+        Log a = EventLogs.toLogs(new LedgerEvent.CriterionAdded(3, "LOW_CARBON", "Bas carbone")).get(0);
+        Log d = EventLogs.toLogs(new LedgerEvent.ProviderDescribed(GROCER, "Épicerie", "grocer", 0x8000_0001)).get(0);
+
+        assertThat(r.topics()).extracting(EventLogsTest::hex).containsExactly(EventEncoder.encode(revoked),
+                word(GROCER), hex(AbiWriter.word(2)));
+        assertThat(r.data()).isEmpty();
+        assertThat(a.topics()).extracting(EventLogsTest::hex).containsExactly(EventEncoder.encode(added),
+                hex(AbiWriter.word(3)));
+        assertThat(Web3.decode(a.data(), List.copyOf(added.getNonIndexedParameters())))
+                .containsExactly("LOW_CARBON", "Bas carbone");
+        assertThat(d.topics()).extracting(EventLogsTest::hex).containsExactly(EventEncoder.encode(described),
+                word(GROCER));
+        assertThat(Web3.decode(d.data(), List.copyOf(described.getNonIndexedParameters())))
+                .containsExactly("Épicerie", "grocer", 0x8000_0001L);
+    }
+
+    @Test
     void revertData_isSolidityErrorString() {
         byte[] revert = EventLogs.revertData("NOT_CONVENTIONED: provider has no convention for FOOD — Hérault");
 

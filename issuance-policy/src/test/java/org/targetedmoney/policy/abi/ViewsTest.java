@@ -121,6 +121,29 @@ class ViewsTest {
     }
 
     @Test
+    void criteriaProfilesAndRevocation_readAsTheLedgerHoldsThem() throws Exception {
+        TypeReference<?> uint8 = new TypeReference<Uint8>() {};
+        ledger.ok(LedgerFixture.AUTHORITY, new Call.AddCriterion("ORGANIC_SUPPLY", "Organic supply"));
+        ledger.ok(LedgerFixture.AUTHORITY, new Call.AddCriterion("LOCAL_SUPPLY", "Local supply"));
+        ledger.ok(LedgerFixture.AUTHORITY, new Call.DescribeProvider(GROCER, "Épicerie du port", "grocer", 0b10));
+
+        assertThat(view(List.of(uint8), "criterionCount")).containsExactly(2L);
+        assertThat(view(List.of(BOOL, STRING, STRING), "criterionInfo", new Uint8(1)))
+                .containsExactly(true, "LOCAL_SUPPLY", "Local supply");
+        assertThat(view(List.of(BOOL, STRING, STRING), "criterionInfo", new Uint8(2))).containsExactly(false, "", "");
+        assertThat(view(List.of(BOOL, STRING, STRING, UINT), "providerProfile", address(GROCER)))
+                .containsExactly(true, "Épicerie du port", "grocer", 2L);
+        assertThat(view(List.of(BOOL, STRING, STRING, UINT), "providerProfile", address(BOB)))
+                .containsExactly(false, "", "", 0L);
+        assertThat(view(List.of(BOOL), "conventionRevoked", address(GROCER), new Uint32(FOOD))).containsExactly(false);
+
+        ledger.ok(LedgerFixture.AUTHORITY, new Call.RevokeConvention(GROCER, FOOD));
+
+        assertThat(view(List.of(BOOL), "conventionRevoked", address(GROCER), new Uint32(FOOD))).containsExactly(true);
+        assertThat(view(List.of(BOOL), "conventionRevoked", address(BOB), new Uint32(FOOD))).containsExactly(false);
+    }
+
+    @Test
     void token_nameSymbolDecimalsSupplyAndBalance() throws Exception {
         assertThat(token(FOOD, List.of(STRING), "name")).containsExactly("Food social security");
         assertThat(token(FOOD, List.of(STRING), "symbol")).containsExactly("FOOD");

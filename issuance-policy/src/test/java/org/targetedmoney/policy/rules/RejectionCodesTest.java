@@ -136,6 +136,12 @@ class RejectionCodesTest {
             return l.rejected(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(2L), 1, 3),
                     RejectionCode.POLICY_OVERLAP);
         });
+        STORIES.put(RejectionCode.UNKNOWN_CRITERION, l -> l.rejected(AUTHORITY,
+                new Call.DescribeProvider(GROCER, "Épicerie du port", "grocer", 1), RejectionCode.UNKNOWN_CRITERION));
+        STORIES.put(RejectionCode.CONVENTION_REVOKED, l -> {
+            l.ok(COMMITTEE_34, new Call.RevokeConvention(GROCER, FOOD));
+            return l.rejected(ALICE, l.payCall(GROCER, FOOD, 1), RejectionCode.CONVENTION_REVOKED);
+        });
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
@@ -216,7 +222,8 @@ class RejectionCodesTest {
                 "ABOVE_TARIFF", "NO_TARIFF", "DUPLICATE_CLAIM", "UNKNOWN_BODY", "INVALID_QUORUM",
                 "NOT_BODY_MEMBER", "UNKNOWN_PROPOSAL", "ALREADY_VOTED", "PROPOSAL_CLOSED", "PROPOSAL_EXPIRED",
                 "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE", "UNKNOWN_CATEGORY",
-                "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED", "NO_CAPITATION", "POLICY_OVERLAP");
+                "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED", "NO_CAPITATION", "POLICY_OVERLAP",
+                "UNKNOWN_CRITERION", "CONVENTION_REVOKED");
     }
 
 }

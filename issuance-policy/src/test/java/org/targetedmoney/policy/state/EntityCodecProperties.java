@@ -166,7 +166,12 @@ class EntityCodecProperties {
         Arbitrary<List<Address>> members = addresses().list().ofMinSize(1).ofMaxSize(5);
         return Arbitraries.oneOf(
                 Combinators.combine(addresses(), ints(), texts(), ints(), ints(), Arbitraries.of(true, false),
-                        ints().list().ofMaxSize(4)).as(Convention::new),
+                        ints().list().ofMaxSize(5), Arbitraries.of(true, false)).as(Convention::new),
+                Combinators.combine(u8(), texts(), texts()).as(Entity.Criterion::new),
+                Combinators.combine(addresses(), texts(), texts(), ints()).as(Entity.ProviderProfile::new),
+                Combinators.combine(texts(), addresses(), ints(), Arbitraries.of(true, false))
+                        .as(Entity.DirectoryEntry::new),
+                ints().map(Entity.DirectoryMeta::new),
                 Combinators.combine(ints(), texts(), texts(), ints(), ints()).as(Purpose::new),
                 Combinators.combine(ints(), ints(), texts(), texts()).as(Entity.Category::new),
                 Combinators.combine(ints(), texts(), texts(), u8(), members).flatAs((id, name, territory, kind, m) ->

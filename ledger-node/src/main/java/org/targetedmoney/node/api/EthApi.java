@@ -101,6 +101,8 @@ public final class EthApi {
         m.put("ledger_invariants", p -> read(this::invariants));
         m.put("ledger_planning", p -> read(() -> planning.planning(new Params("ledger_planning", p)
                 .object(0, "{territory, purpose, epoch?}"))));
+        DirectoryApi directory = new DirectoryApi(store, epochs, clockSeconds);
+        m.put(DirectoryApi.METHOD, p -> read(() -> directory.providers(p)));
         putFilterMethods(m);
         return m;
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.targetedmoney.node.chain.BlockHeader;
 import org.targetedmoney.node.chain.StoredTx;
 import org.targetedmoney.node.chain.TxReceipt;
@@ -37,6 +38,26 @@ final class RocksChainView implements ChainView {
             visitor.accept(EntityCodec.decode(v));
             return true;
         });
+    }
+
+    /** Seeks past the cursor instead of walking the prefix from its start, and stops when asked. */
+    @Override
+    public void scanAfter(byte[] prefix, byte[] after, Predicate<Entity> visitor) {
+        boolean fromPrefix = after == null || Arrays.compareUnsigned(after, prefix) < 0;
+        byte[] from = fromPrefix ? prefix : Arrays.copyOf(after, after.length + 1); // the next key after it
+        read.scan(Cf.STATE, from, prefixEnd(prefix), (k, v) -> visitor.test(EntityCodec.decode(v)));
+    }
+
+    /** The smallest key above every key with this prefix, or null (to the last key) if it is all 0xFF. */
+    private static byte[] prefixEnd(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xFF) {
+                byte[] end = Arrays.copyOf(prefix, i + 1);
+                end[i]++;
+                return end;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -91,6 +91,26 @@ public final class AuthorityClient {
         return ledger.transact(account, LedgerAbi.resumeConvention(provider, purpose));
     }
 
+    /** Ends a convention for good (unlike a suspension): it takes a new conventionProvider to bring it back. */
+    public TxResult revokeConvention(String provider, int purpose)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.revokeConvention(provider, purpose));
+    }
+
+    /** The authority declares a social or ecological criterion (e.g. ORGANIC_SUPPLY); ids are 0, 1, ... 31. */
+    public TxResult addCriterion(String code, String name) throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.addCriterion(code, name));
+    }
+
+    /**
+     * Describes a conventioned provider for the directory: name, specialty ("grocer") and the criteria it was
+     * attested to meet (bit i = criterion i). By the authority or a committee of one of its conventions' areas.
+     */
+    public TxResult describeProvider(String provider, String name, String specialty, int criteriaMask)
+            throws LedgerRejectedException, LedgerRequestException {
+        return ledger.transact(account, LedgerAbi.describeProvider(provider, name, specialty, criteriaMask));
+    }
+
     public TxResult setAllowancePolicy(int purpose, List<Long> amountCentsByHouseholdSize, int expiryEpochs,
                                        int effectiveFromEpoch) throws LedgerRejectedException, LedgerRequestException {
         return ledger.transact(account, LedgerAbi.setAllowancePolicy(purpose, amountCentsByHouseholdSize,

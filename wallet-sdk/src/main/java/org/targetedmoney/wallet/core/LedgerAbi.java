@@ -131,6 +131,22 @@ public final class LedgerAbi {
                 new Uint32(effectiveFromEpoch));
     }
 
+    /** Ends a convention for good: not paid, not resumable; a new conventionProvider decides it again. */
+    public static Function revokeConvention(String provider, int purpose) {
+        return tx("revokeConvention", address(provider), new Uint32(purpose));
+    }
+
+    /** A social or ecological criterion of the directory (code like ORGANIC_SUPPLY); ids are 0..31. */
+    public static Function addCriterion(String code, String name) {
+        return tx("addCriterion", new Utf8String(code), new Utf8String(name));
+    }
+
+    /** A provider's directory profile; {@code criteriaMask} has bit i set for criterion i. */
+    public static Function describeProvider(String provider, String name, String specialty, int criteriaMask) {
+        return tx("describeProvider", address(provider), new Utf8String(name), new Utf8String(specialty),
+                new Uint32(Integer.toUnsignedLong(criteriaMask)));
+    }
+
     public static Function redeem(int purpose, long amountCents) {
         return tx("redeem", new Uint32(purpose), new Uint256(amountCents));
     }
@@ -194,6 +210,25 @@ public final class LedgerAbi {
     public static Function epochCounters(int epoch, int purpose) {
         return view("epochCounters", List.of(new Uint32(epoch), new Uint32(purpose)), List.of(
                 new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}));
+    }
+
+    public static Function criterionCount() {
+        return view("criterionCount", List.of(), List.of(new TypeReference<Uint8>() {}));
+    }
+
+    public static Function criterionInfo(int criterion) {
+        return view("criterionInfo", List.of(new Uint8(criterion)), List.of(new TypeReference<Bool>() {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Utf8String>() {}));
+    }
+
+    public static Function providerProfile(String provider) {
+        return view("providerProfile", List.of(address(provider)), List.of(new TypeReference<Bool>() {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Utf8String>() {}, new TypeReference<Uint32>() {}));
+    }
+
+    public static Function conventionRevoked(String provider, int purpose) {
+        return view("conventionRevoked", List.of(address(provider), new Uint32(purpose)),
+                List.of(new TypeReference<Bool>() {}));
     }
 
     /** The long value of a decoded uint output. */
