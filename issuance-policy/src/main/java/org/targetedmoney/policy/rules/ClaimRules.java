@@ -53,7 +53,8 @@ final class ClaimRules {
         long claimId = Math.addExact(paid.count(), 1);
         tx.put(new ClaimsPaid(c.purpose(), Math.addExact(paid.paidCents(), c.amountCents()), claimId));
         tx.put(new Entity.ClaimRecord(ctx.sender(), c.claimRefHex(), claimId));
-        PlanningRules.recordSpending(tx, ctx, tx.member(c.member()).territory(), c.purpose(), 0, c.amountCents());
+        PlanningRules.recordSpending(tx, ctx, tx.member(c.member()).territory(), ctx.sender(), c.purpose(), 0,
+                c.amountCents());
         tx.emit(new LedgerEvent.ClaimPaid(ctx.sender(), c.member(), c.purpose(), c.actCode(), c.amountCents(),
                 claimId, c.claimRefHex()));
         return tx.applied();

@@ -45,7 +45,7 @@ final class PaymentRules {
         PurposeTotals t = tx.totals(c.purpose());
         tx.put(new PurposeTotals(t.purpose(), t.issuedCents(), Math.addExact(t.spentCents(), c.amountCents()),
                 t.redeemedCents(), t.expiredCents(), Math.addExact(t.providerBalancesCents(), c.amountCents())));
-        PlanningRules.recordSpending(tx, ctx, member.territory(), c.purpose(), c.amountCents(), 0);
+        PlanningRules.recordSpending(tx, ctx, member.territory(), c.provider(), c.purpose(), c.amountCents(), 0);
         tx.emit(new LedgerEvent.Payment(ctx.sender(), c.provider(), c.purpose(), c.amountCents(), c.paymentRef(),
                 c.category()));
         return tx.applied();

@@ -18,11 +18,19 @@ import org.targetedmoney.policy.state.StateView;
  * per territory and household size), never from members one by one.
  */
 public final class Planning {
+    /** Columns of a row while summing: members, entitled, spent, claims, then one per criterion. */
+    private static final int BY_CRITERION = 4;
+    private static final int COLUMNS = BY_CRITERION + Limits.MAX_CRITERIA;
+
     private Planning() {}
 
     /** One territory's figures for a purpose and an epoch; -1 where nothing was decided (no budget, no needs). */
     public record Row(String territory, long members, long entitledCents, long budgetCents, long needsCents,
-                      long spentCents, long claimsCents) {}
+                      long spentCents, long claimsCents, List<Long> byCriterionCents) {
+        public Row {
+            byCriterionCents = List.copyOf(byCriterionCents);
+        }
+    }
 
     /** The territory (its whole subtree) and each of its direct sub-territories. */
     public record Report(int purpose, int epoch, int policyVersion, Row total, List<Row> children) {
@@ -61,12 +69,12 @@ public final class Planning {
             throw new IllegalArgumentException("unknown purpose " + purpose + " or territory " + territory);
         }
         AllowancePolicy policy = Policies.inForce(view, known, epoch);
-        TreeMap<String, long[]> rows = new TreeMap<>(); // members, entitled, spent, claims
-        rows.put(territory, new long[4]);
+        TreeMap<String, long[]> rows = new TreeMap<>(); // members, entitled, spent, claims, then by criterion
+        rows.put(territory, new long[COLUMNS]);
         view.scan(Keys.territoriesPrefix(territory), e -> {
             String code = ((Entity.TerritoryEntry) e).code();
             if (!code.equals(territory) && Territory.covers(territory, code)) {
-                rows.putIfAbsent(Territory.childOn(territory, code), new long[4]);
+                rows.putIfAbsent(Territory.childOn(territory, code), new long[COLUMNS]);
             }
         });
         Allowances allowances = Allowances.preloaded(view, purpose);
@@ -81,6 +89,9 @@ public final class Planning {
             Entity.TerritorySpending s = (Entity.TerritorySpending) e;
             add(rows, territory, s.territory(), 2, s.spentCents());
             add(rows, territory, s.territory(), 3, s.claimsCents());
+            for (int i = 0; i < s.byCriterionCents().size(); i++) {
+                add(rows, territory, s.territory(), BY_CRITERION + i, s.byCriterionCents().get(i));
+            }
         });
         List<Row> children = new ArrayList<>();
         for (String child : new TreeSet<>(rows.keySet())) {
@@ -99,7 +110,7 @@ public final class Planning {
         }
         rows.get(territory)[column] = Math.addExact(rows.get(territory)[column], value);
         if (!place.equals(territory)) {
-            long[] child = rows.computeIfAbsent(Territory.childOn(territory, place), k -> new long[4]);
+            long[] child = rows.computeIfAbsent(Territory.childOn(territory, place), k -> new long[COLUMNS]);
             child[column] = Math.addExact(child[column], value);
         }
     }
@@ -107,7 +118,11 @@ public final class Planning {
     private static Row row(StateView view, String territory, int purpose, int epoch, long[] sums) {
         Entity.TerritoryBudget budget = view.territoryBudget(purpose, territory);
         Entity.NeedsAssessment needs = view.needs(purpose, epoch, territory);
+        List<Long> byCriterion = new ArrayList<>();
+        for (int i = 0; i < view.directoryMeta().criterionCount(); i++) {
+            byCriterion.add(sums[BY_CRITERION + i]);
+        }
         return new Row(territory, sums[0], sums[1], budget == null ? -1 : budget.amountCentsPerEpoch(),
-                needs == null ? -1 : needs.amountCents(), sums[2], sums[3]);
+                needs == null ? -1 : needs.amountCents(), sums[2], sums[3], byCriterion);
     }
 }

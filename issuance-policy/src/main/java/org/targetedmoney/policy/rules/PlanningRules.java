@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.targetedmoney.policy.call.Call;
+import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.policy.model.Territory;
 import org.targetedmoney.policy.state.Entity;
@@ -188,12 +189,15 @@ final class PlanningRules {
         return tx.applied();
     }
 
-    /** Counts a payment ({@code spentCents}) or a claim paid ({@code claimsCents}) for a member of {@code territory}. */
-    static void recordSpending(Overlay tx, TxContext ctx, String territory, int purpose, long spentCents,
-                               long claimsCents) {
-        Entity.TerritorySpending s = tx.territorySpending(ctx.timeEpoch(), purpose, territory);
-        tx.put(new Entity.TerritorySpending(s.epoch(), purpose, territory, Math.addExact(s.spentCents(), spentCents),
-                Math.addExact(s.claimsCents(), claimsCents)));
+    /**
+     * Counts a payment ({@code spentCents}) or a claim paid ({@code claimsCents}) for a member of {@code territory}
+     * to {@code provider}, and the part of it that went to providers meeting each criterion.
+     */
+    static void recordSpending(Overlay tx, TxContext ctx, String territory, Address provider, int purpose,
+                               long spentCents, long claimsCents) {
+        Entity.ProviderProfile profile = tx.providerProfile(provider);
+        tx.put(tx.territorySpending(ctx.timeEpoch(), purpose, territory).plus(spentCents, claimsCents,
+                profile == null ? 0 : profile.criteriaMask()));
     }
 
     /** Modulations take effect in a future epoch, like policies, so that credit already issued never changes. */

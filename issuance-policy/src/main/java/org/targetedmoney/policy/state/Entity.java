@@ -291,10 +291,37 @@ public sealed interface Entity {
     }
 
     /** What the members of one territory (exactly) spent in an epoch, by payments and by claims paid for them. */
-    record TerritorySpending(int epoch, int purpose, String territory, long spentCents, long claimsCents)
-            implements Entity {
+    /**
+     * What the members of one territory (exactly) spent in an epoch, by payments and by claims paid for them;
+     * {@code byCriterionCents[i]} is the part paid to providers meeting criterion i (the ecological share).
+     */
+    record TerritorySpending(int epoch, int purpose, String territory, long spentCents, long claimsCents,
+                             List<Long> byCriterionCents) implements Entity {
+        public TerritorySpending {
+            byCriterionCents = List.copyOf(byCriterionCents);
+        }
+
+        public TerritorySpending(int epoch, int purpose, String territory, long spentCents, long claimsCents) {
+            this(epoch, purpose, territory, spentCents, claimsCents, List.of());
+        }
+
         public EntityKey key() {
             return Keys.territorySpending(epoch, purpose, territory);
+        }
+
+        /** Adds {@code cents} paid to a provider meeting the criteria of {@code mask}. */
+        public TerritorySpending plus(long spent, long claims, int mask) {
+            List<Long> by = new java.util.ArrayList<>(byCriterionCents);
+            for (int i = 0; i < Integer.SIZE; i++) {
+                if ((mask & (1 << i)) != 0) {
+                    while (by.size() <= i) {
+                        by.add(0L);
+                    }
+                    by.set(i, Math.addExact(by.get(i), Math.addExact(spent, claims)));
+                }
+            }
+            return new TerritorySpending(epoch, purpose, territory, Math.addExact(spentCents, spent),
+                    Math.addExact(claimsCents, claims), by);
         }
     }
 

@@ -60,8 +60,8 @@ public final class EntityCodec {
             case Entity.PurposeBudgets b -> encodeStrings(s.u8(Keys.PURPOSE_BUDGETS).u32(b.purpose()), b.territories());
             case Entity.NeedsAssessment n -> s.u8(Keys.NEEDS).string(n.territory()).u32(n.purpose()).u32(n.epoch())
                     .i64(n.amountCents()).string(n.note()).address(n.recordedBy());
-            case Entity.TerritorySpending t -> s.u8(Keys.TERRITORY_SPENDING).u32(t.epoch()).u32(t.purpose())
-                    .string(t.territory()).i64(t.spentCents()).i64(t.claimsCents());
+            case Entity.TerritorySpending t -> encodeLongs(s.u8(Keys.TERRITORY_SPENDING).u32(t.epoch()).u32(t.purpose())
+                    .string(t.territory()).i64(t.spentCents()).i64(t.claimsCents()), t.byCriterionCents());
             case Entity.CapitationRate c -> s.u8(Keys.CAPITATION_RATE).u32(c.purpose()).i64(c.amountCentsPerPatient());
             case Entity.PatientChoice p -> s.u8(Keys.PATIENT_CHOICE).address(p.member()).u32(p.purpose())
                     .address(p.provider());
@@ -138,6 +138,21 @@ public final class EntityCodec {
             steps.add(new Entity.ModulationStep(r.u32(), r.u32()));
         }
         return new Entity.TerritoryModulation(territory, purpose, steps);
+    }
+
+    private static ByteSink encodeLongs(ByteSink s, List<Long> values) {
+        s.u32(values.size());
+        values.forEach(s::i64);
+        return s;
+    }
+
+    private static List<Long> longs(ByteSource r) {
+        int n = listLength(r);
+        List<Long> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(r.i64());
+        }
+        return out;
     }
 
     private static ByteSink encodeStrings(ByteSink s, List<String> texts) {
@@ -226,8 +241,8 @@ public final class EntityCodec {
             case Keys.PURPOSE_BUDGETS -> new Entity.PurposeBudgets(r.u32(), strings(r));
             case Keys.NEEDS -> new Entity.NeedsAssessment(r.string(), r.u32(), r.u32(), r.i64(), r.string(),
                     r.address());
-            case Keys.TERRITORY_SPENDING -> new Entity.TerritorySpending(r.u32(), r.u32(), r.string(), r.i64(),
-                    r.i64());
+            case Keys.TERRITORY_SPENDING -> new Entity.TerritorySpending(r.u32(), r.u32(), r.string(), r.i64(), r.i64(),
+                    longs(r));
             case Keys.CAPITATION_RATE -> new Entity.CapitationRate(r.u32(), r.i64());
             case Keys.PATIENT_CHOICE -> new Entity.PatientChoice(r.address(), r.u32(), r.address());
             case Keys.PATIENT_COUNT -> new Entity.PatientCount(r.address(), r.u32(), r.i64());

@@ -108,9 +108,28 @@ class PlanningRulesTest {
 
         Planning.Report report = Planning.report(ledger.state, "FR-OCC-34", FOOD, 0);
 
-        assertThat(report.total()).isEqualTo(new Planning.Row("FR-OCC-34", 2, 40_000, 45_000, 60_000, 5_000, 0));
-        assertThat(report.children()).containsExactly(new Planning.Row("FR-OCC-34-172", 1, 15_000, -1, -1, 4_000, 0));
+        assertThat(report.total()).isEqualTo(new Planning.Row("FR-OCC-34", 2, 40_000, 45_000, 60_000, 5_000, 0,
+                List.of()));
+        assertThat(report.children()).containsExactly(new Planning.Row("FR-OCC-34-172", 1, 15_000, -1, -1, 4_000, 0,
+                List.of()));
         assertThat(report.policyVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void planningReport_showsTheSpendingWithProvidersMeetingEachCriterion() {
+        ledger.convention(GROCER, "FR-OCC-34", FOOD).convention(LedgerFixture.BOOKSHOP, "FR-OCC-34", FOOD);
+        ledger.ok(AUTHORITY, new Call.AddCriterion("ORGANIC_SUPPLY", "Organic supply"));
+        ledger.ok(AUTHORITY, new Call.AddCriterion("LOCAL_SUPPLY", "Local supply"));
+        ledger.ok(COMMITTEE_34, new Call.DescribeProvider(GROCER, "Biocoop", "grocer", 0b11));
+        ledger.ok(COMMITTEE_34, new Call.DescribeProvider(LedgerFixture.BOOKSHOP, "Super U", "supermarket", 0b10));
+        ledger.open(0);
+        ledger.pay(ALICE, GROCER, FOOD, 4_000);
+        ledger.pay(BOB, LedgerFixture.BOOKSHOP, FOOD, 1_000);
+
+        Planning.Row total = Planning.report(ledger.state, "FR-OCC-34", FOOD, 0).total();
+
+        assertThat(total.spentCents()).isEqualTo(5_000);
+        assertThat(total.byCriterionCents()).as("organic, then local").containsExactly(4_000L, 5_000L);
     }
 
     @Test

@@ -187,7 +187,8 @@ class EntityCodecProperties {
                 Combinators.combine(ints(), texts().list().ofMaxSize(4)).as(Entity.PurposeBudgets::new),
                 Combinators.combine(texts(), ints(), ints(), longs(), texts(), addresses())
                         .as(Entity.NeedsAssessment::new),
-                Combinators.combine(ints(), ints(), texts(), longs(), longs()).as(Entity.TerritorySpending::new),
+                Combinators.combine(ints(), ints(), texts(), longs(), longs(), longs().list().ofMaxSize(3))
+                        .as(Entity.TerritorySpending::new),
                 Combinators.combine(ints(), longs()).as(Entity.CapitationRate::new),
                 Combinators.combine(addresses(), ints(), addresses()).as(Entity.PatientChoice::new),
                 Combinators.combine(addresses(), ints(), longs()).as(Entity.PatientCount::new),

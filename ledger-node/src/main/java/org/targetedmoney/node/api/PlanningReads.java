@@ -43,16 +43,29 @@ final class PlanningReads {
                     : ((Number) epochValue).intValue();
             Planning.Report r = Planning.report(v, territory, purpose, epoch);
             JsonArray children = new JsonArray();
-            r.children().forEach(row -> children.add(row(row)));
+            r.children().forEach(row -> children.add(row(v, row)));
             return new JsonObject().put("purpose", purpose).put("symbol", known.symbol()).put("epoch", epoch)
                     .put("policyVersion", r.policyVersion()).put("blockNumber", Hex.quantity(v.head().number()))
-                    .put("total", row(r.total())).put("children", children);
+                    .put("total", row(v, r.total())).put("children", children);
         }
     }
 
+    /** Paid to providers meeting each declared criterion, and its share of all spending in basis points. */
+    private static JsonArray byCriterion(ChainView v, Planning.Row r) {
+        long all = Math.addExact(r.spentCents(), r.claimsCents());
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < r.byCriterionCents().size(); i++) {
+            long cents = r.byCriterionCents().get(i);
+            out.add(new JsonObject().put("criterion", v.criterion(i).code()).put("cents", Long.toString(cents))
+                    .put("shareBasisPoints", all == 0 ? 0 : Math.multiplyExact(cents, 10_000L) / all));
+        }
+        return out;
+    }
+
     /** Amounts in cents as decimal strings (JSON numbers lose precision above 2^53); null where nothing was decided. */
-    private static JsonObject row(Planning.Row r) {
+    private static JsonObject row(ChainView v, Planning.Row r) {
         return new JsonObject().put("territory", r.territory()).put("members", r.members())
+                .put("byCriterion", byCriterion(v, r))
                 .put("entitledCents", Long.toString(r.entitledCents()))
                 .put("budgetCents", r.budgetCents() < 0 ? null : Long.toString(r.budgetCents()))
                 .put("needsCents", r.needsCents() < 0 ? null : Long.toString(r.needsCents()))
