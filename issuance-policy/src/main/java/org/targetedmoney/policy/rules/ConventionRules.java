@@ -72,13 +72,9 @@ final class ConventionRules {
 
     static Outcome suspend(Overlay tx, TxContext ctx, Address provider, int purpose, boolean suspend) {
         Convention old = tx.convention(provider, purpose);
-        if (old == null) {
-            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
-                    provider, purpose);
-        }
-        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, old.territory());
-        if (denied != null) {
-            return denied;
+        Outcome.Rejected refused = decidable(tx, ctx, old, provider, purpose);
+        if (refused != null) {
+            return refused;
         }
         if (old.revoked()) {
             return Outcome.reject(RejectionCode.CONVENTION_REVOKED,
@@ -99,13 +95,9 @@ final class ConventionRules {
     /** Which product categories of its purpose a convention covers, decided within the convention's territory. */
     static Outcome restrict(Overlay tx, TxContext ctx, Call.RestrictConvention c) {
         Convention old = tx.convention(c.provider(), c.purpose());
-        if (old == null) {
-            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
-                    c.provider(), c.purpose());
-        }
-        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, old.territory());
-        if (denied != null) {
-            return denied;
+        Outcome.Rejected refused = decidable(tx, ctx, old, c.provider(), c.purpose());
+        if (refused != null) {
+            return refused;
         }
         if (c.categories().size() > Limits.MAX_CATEGORIES_PER_CONVENTION
                 || new TreeSet<>(c.categories()).size() != c.categories().size()) {
@@ -132,13 +124,9 @@ final class ConventionRules {
      */
     static Outcome revoke(Overlay tx, TxContext ctx, Call.RevokeConvention c) {
         Convention old = tx.convention(c.provider(), c.purpose());
-        if (old == null) {
-            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
-                    c.provider(), c.purpose());
-        }
-        Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, old.territory());
-        if (denied != null) {
-            return denied;
+        Outcome.Rejected refused = decidable(tx, ctx, old, c.provider(), c.purpose());
+        if (refused != null) {
+            return refused;
         }
         if (old.revoked()) {
             return Outcome.reject(RejectionCode.CONVENTION_REVOKED, "the convention of %s for purpose %d is "
@@ -147,6 +135,16 @@ final class ConventionRules {
         tx.put(old.withRevoked(true));
         tx.emit(new LedgerEvent.ConventionRevoked(c.provider(), c.purpose()));
         return tx.applied();
+    }
+
+    /** Why {@code ctx}'s sender may not decide on this existing convention (none, or outside its territory). */
+    private static Outcome.Rejected decidable(Overlay tx, TxContext ctx, Convention old, Address provider,
+                                              int purpose) {
+        if (old == null) {
+            return Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d",
+                    provider, purpose);
+        }
+        return Auth.requireTerritorial(tx, ctx, old.territory());
     }
 
     /**

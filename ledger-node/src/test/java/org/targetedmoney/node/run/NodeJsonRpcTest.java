@@ -52,11 +52,7 @@ class NodeJsonRpcTest {
     @BeforeAll
     void start() throws Exception {
         node = new RunningNode(dir, TestNetwork.midGenesisMonth());
-        node.sendAs(REGISTRAR, "enrolMember", addr(ALICE), new Utf8String("FR-OCC-34-172"), new Uint8(2));
-        node.sendAs(COMMITTEE, "conventionProvider", addr(SHOP),
-                new DynamicArray<>(Uint32.class, List.of(new Uint32(FOOD))), new Utf8String("FR-OCC-34"),
-                new Uint32(EPOCH), new Uint32(EPOCH + 24));
-        node.sendAs(AUTHORITY, "openEpoch", new Uint32(EPOCH));
+        node.enrolAliceConventionShopOpenEpoch();
     }
 
     @AfterAll
