@@ -3,6 +3,7 @@ package org.targetedmoney.policy.rules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.targetedmoney.policy.call.ActionDecoder;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.BodyKind;
@@ -55,7 +56,7 @@ final class BodyRules {
     }
 
     /** Decided by the body itself (one of its proposals) or by the authority. */
-    static Outcome setMembers(Overlay tx, TxContext ctx, Call.SetBodyMembers c) {
+    static Outcome setMembers(Overlay tx, TxContext ctx, Call.SetBodyMembers c, ActionDecoder actions) {
         Body b = tx.body(c.body());
         if (b == null) {
             return Outcome.reject(RejectionCode.UNKNOWN_BODY, "no body %d", c.body());
@@ -70,8 +71,10 @@ final class BodyRules {
         if (invalid != null) {
             return invalid;
         }
-        tx.put(new Body(b.id(), b.name(), b.territory(), b.kind(), c.members(), c.quorum()));
+        Body changed = new Body(b.id(), b.name(), b.territory(), b.kind(), c.members(), c.quorum());
+        tx.put(changed);
         tx.emit(new LedgerEvent.BodyMembersChanged(b.id(), c.quorum(), c.members().size()));
+        ProposalRules.settleAgenda(tx, ctx, changed, actions);
         return tx.applied();
     }
 

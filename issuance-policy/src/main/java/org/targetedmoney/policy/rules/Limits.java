@@ -29,6 +29,8 @@ public final class Limits {
     public static final long MAX_PROPOSAL_DELAY_SECONDS = 366L * 24 * 3600;
     /** Epochs during which a proposal collects votes. */
     public static final int MAX_VOTING_EPOCHS = 12;
+    /** Proposals of one body open to votes at once: a change of its members settles them all. */
+    public static final int MAX_OPEN_PROPOSALS_PER_BODY = 100;
 
     /** Product categories of one purpose. */
     public static final int MAX_CATEGORIES_PER_PURPOSE = 64;

@@ -8,6 +8,7 @@ import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.ProposalStatus;
+import org.targetedmoney.policy.state.Entity;
 import org.targetedmoney.policy.state.Entity.Body;
 import org.targetedmoney.policy.state.Entity.GovernanceMeta;
 import org.targetedmoney.policy.state.Entity.Proposal;
@@ -47,8 +48,15 @@ final class ProposalRules {
         if (incompetent != null) {
             return incompetent;
         }
+        List<Long> agenda = openAgenda(tx, ctx, b.id());
+        if (agenda.size() >= Limits.MAX_OPEN_PROPOSALS_PER_BODY) {
+            return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "body %d has %d proposals open to votes", b.id(),
+                    agenda.size());
+        }
         GovernanceMeta g = tx.governanceMeta();
         long id = Math.addExact(g.proposalCount(), 1);
+        agenda.add(id);
+        tx.put(new Entity.BodyAgenda(b.id(), agenda));
         tx.put(new GovernanceMeta(g.bodyCount(), id));
         Proposal p = new Proposal(id, b.id(), ctx.sender(), c.actionHex(), c.effectiveFromEpoch(), c.delaySeconds(),
                 ctx.timeEpoch() + c.votingEpochs() - 1, List.of(ctx.sender()), List.of(),
@@ -126,23 +134,58 @@ final class ProposalRules {
         return tx.applied();
     }
 
-    /** Counts the votes of current members: approve (and run if ready), reject, or keep collecting. */
+    /**
+     * Counts the votes of current members: approve (and run if ready), reject, or keep collecting. A decided
+     * proposal leaves the agenda and is stored before its action runs, so an action that changes the body's
+     * members (which settles the agenda again) never settles it twice.
+     */
     private static void settle(Overlay tx, TxContext ctx, Body b, Proposal p, ActionDecoder actions) {
         long approvals = p.approvals().stream().filter(b.members()::contains).count();
         long rejections = p.rejections().stream().filter(b.members()::contains).count();
         if (approvals >= b.quorum()) {
             Proposal approved = p.withStatus(ProposalStatus.APPROVED.code(), ctx.timestampSeconds(), "");
+            leaveAgenda(tx, p);
+            tx.put(approved);
             tx.emit(new LedgerEvent.ProposalStatusChanged(p.id(), ProposalStatus.APPROVED.code(), ""));
             if (ready(approved, ctx)) {
                 run(tx, ctx, b, approved, actions);
-            } else {
-                tx.put(approved);
             }
         } else if (rejections > b.members().size() - b.quorum()) {
+            leaveAgenda(tx, p);
             tx.put(p.withStatus(ProposalStatus.REJECTED.code(), 0, ""));
             tx.emit(new LedgerEvent.ProposalStatusChanged(p.id(), ProposalStatus.REJECTED.code(), ""));
         } else {
             tx.put(p);
+        }
+    }
+
+    /** After a change of members or quorum: every proposal still open to votes is counted again. */
+    static void settleAgenda(Overlay tx, TxContext ctx, Body changed, ActionDecoder actions) {
+        for (long id : openAgenda(tx, ctx, changed.id())) {
+            Proposal p = tx.proposal(id);
+            Body now = tx.body(changed.id()); // an action run meanwhile may have changed the members again
+            if (p.status() == ProposalStatus.OPEN.code()) {
+                settle(tx, ctx, now, p, actions);
+            }
+        }
+    }
+
+    /** The body's proposals still open to votes (expired and decided ones are dropped as they are met). */
+    private static List<Long> openAgenda(Overlay tx, TxContext ctx, int body) {
+        List<Long> open = new ArrayList<>();
+        for (long id : tx.bodyAgenda(body).openProposals()) {
+            Proposal p = tx.proposal(id);
+            if (p.status() == ProposalStatus.OPEN.code() && ctx.timeEpoch() <= p.lastVotingEpoch()) {
+                open.add(id);
+            }
+        }
+        return open;
+    }
+
+    private static void leaveAgenda(Overlay tx, Proposal p) {
+        List<Long> open = new ArrayList<>(tx.bodyAgenda(p.body()).openProposals());
+        if (open.remove(p.id())) {
+            tx.put(new Entity.BodyAgenda(p.body(), open));
         }
     }
 

@@ -393,6 +393,17 @@ public sealed interface Entity {
         }
     }
 
+    /** The proposals of a body still open to votes: a change of its members settles them again. */
+    record BodyAgenda(int body, List<Long> openProposals) implements Entity {
+        public BodyAgenda {
+            openProposals = List.copyOf(openProposals);
+        }
+
+        public EntityKey key() {
+            return Keys.bodyAgenda(body);
+        }
+    }
+
     /** Counters of governance: bodies created and proposals made (their ids). */
     record GovernanceMeta(int bodyCount, long proposalCount) implements Entity {
         public EntityKey key() {

@@ -72,6 +72,7 @@ public final class EntityCodec {
             case Entity.TerritoryModulation m -> encodeModulation(s, m);
             case Entity.ModulatedTerritories m -> encodeStrings(s.u8(Keys.MODULATED_TERRITORIES).u32(m.purpose()),
                     m.territories());
+            case Entity.BodyAgenda a -> encodeLongs(s.u8(Keys.BODY_AGENDA).u32(a.body()), a.openProposals());
             case Entity.Body b -> encodeBody(s, b);
             case Entity.Proposal p -> encodeProposal(s, p);
             case Entity.GovernanceMeta g -> s.u8(Keys.GOVERNANCE_META_KIND).u32(g.bodyCount()).i64(g.proposalCount());
@@ -249,6 +250,7 @@ public final class EntityCodec {
             case Keys.CAPITATION_CLAIM -> new Entity.CapitationClaim(r.address(), r.u32(), r.u32(), r.i64(), r.i64());
             case Keys.TERRITORY_MODULATION -> decodeModulation(r);
             case Keys.MODULATED_TERRITORIES -> new Entity.ModulatedTerritories(r.u32(), strings(r));
+            case Keys.BODY_AGENDA -> new Entity.BodyAgenda(r.u32(), longs(r));
             case Keys.BODY -> decodeBody(r);
             case Keys.PROPOSAL -> new Entity.Proposal(r.i64(), r.u32(), r.address(), r.string(), r.u32(), r.i64(),
                     r.u32(), addresses(r), addresses(r), r.u8(), r.i64(), r.string());

@@ -35,6 +35,7 @@ public final class Keys {
     static final byte CAPITATION_CLAIM = 37;
     static final byte TERRITORY_MODULATION = 38;
     static final byte MODULATED_TERRITORIES = 39;
+    static final byte BODY_AGENDA = 40;
     static final byte CRITERION = 21;
     static final byte PROVIDER_PROFILE = 22;
     static final byte DIRECTORY_ENTRY = 23;
@@ -176,6 +177,10 @@ public final class Keys {
 
     public static EntityKey modulatedTerritories(int purpose) {
         return new EntityKey(new ByteSink(5).u8(MODULATED_TERRITORIES).u32(purpose).toBytes());
+    }
+
+    public static EntityKey bodyAgenda(int body) {
+        return new EntityKey(new ByteSink(5).u8(BODY_AGENDA).u32(body).toBytes());
     }
 
     public static EntityKey body(int id) {

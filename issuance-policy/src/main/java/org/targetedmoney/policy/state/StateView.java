@@ -155,6 +155,11 @@ public interface StateView {
         return m == null ? new Entity.ModulatedTerritories(purpose, java.util.List.of()) : m;
     }
 
+    default Entity.BodyAgenda bodyAgenda(int body) {
+        Entity.BodyAgenda a = (Entity.BodyAgenda) get(Keys.bodyAgenda(body));
+        return a == null ? new Entity.BodyAgenda(body, java.util.List.of()) : a;
+    }
+
     default Entity.Body body(int id) {
         return (Entity.Body) get(Keys.body(id));
     }

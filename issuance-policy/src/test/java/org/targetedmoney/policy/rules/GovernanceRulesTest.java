@@ -266,4 +266,30 @@ class GovernanceRulesTest {
         ledger.ok(L3, new Call.Vote(1, true));
         assertThat(stored(1).status()).isEqualTo(ProposalStatus.EXECUTED.code());
     }
+
+    @Test
+    void changeOfMembers_settlesOpenProposalsAtOnce_approvingThoseItsMembersAlreadyApproved() {
+        ledger.ok(L1, proposal(HERAULT, conventionGrocerIn("FR-OCC-34")));
+        ledger.ok(L2, proposal(HERAULT, action("suspendConvention", new org.web3j.abi.datatypes.Address(
+                GROCER.toHex()), new Uint32(FOOD))));
+
+        ledger.ok(AUTHORITY, new Call.SetBodyMembers(HERAULT, List.of(L1, L3), 1));
+
+        assertThat(stored(1).status()).as("L1 approved it, and alone is now a quorum")
+                .isEqualTo(ProposalStatus.EXECUTED.code());
+        assertThat(stored(2).status()).as("its proposer left: nobody of the body approved it yet")
+                .isEqualTo(ProposalStatus.OPEN.code());
+        assertThat(ledger.state.convention(GROCER, FOOD)).isNotNull();
+    }
+
+    @Test
+    void aRefusingVote_afterTheQuorumWasLowered_neverApproves() {
+        ledger.ok(L1, proposal(HERAULT, conventionGrocerIn("FR-OCC-34")));
+        ledger.ok(AUTHORITY, new Call.SetBodyMembers(HERAULT, List.of(L2, L3), 1));
+        assertThat(stored(1).status()).isEqualTo(ProposalStatus.OPEN.code());
+
+        ledger.ok(L2, new Call.Vote(1, false));
+
+        assertThat(stored(1).status()).isEqualTo(ProposalStatus.OPEN.code());
+    }
 }

@@ -195,6 +195,7 @@ class EntityCodecProperties {
                 Combinators.combine(addresses(), ints(), ints(), longs(), longs()).as(Entity.CapitationClaim::new),
                 Combinators.combine(texts(), ints(), Combinators.combine(ints(), ints()).as(Entity.ModulationStep::new)
                         .list().ofMaxSize(4)).as(Entity.TerritoryModulation::new),
-                Combinators.combine(ints(), texts().list().ofMaxSize(4)).as(Entity.ModulatedTerritories::new));
+                Combinators.combine(ints(), texts().list().ofMaxSize(4)).as(Entity.ModulatedTerritories::new),
+                Combinators.combine(ints(), longs().list().ofMaxSize(4)).as(Entity.BodyAgenda::new));
     }
 }
