@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -265,5 +266,82 @@ class GovernanceProperties {
         reloaded.atEpoch(player.ledger.timeEpoch());
         assertThat(reloaded.root()).isEqualTo(player.ledger.root());
         return new Player(reloaded);
+    }
+
+    // ------------------------------------------------------------------ found by the properties
+
+    /*
+     * The properties above found that a change of a body's members or quorum (setBodyMembers) does not settle
+     * the body's open proposals: the votes are counted again only at the next vote, whatever its direction. So
+     * a refusing vote can approve (and execute) a proposal, an approving vote can reject one, and a proposal
+     * approved by all the current members stays open until it expires when none of them is left to vote
+     * (executeProposal answers "not approved yet"). The examples below are the smallest stories; they state
+     * what must hold whatever the fix (settle the open proposals when the members change, or count again on
+     * executeProposal and never let a vote decide against its own direction).
+     */
+
+    private static final int HERAULT = 2;
+
+    /** The Hérault committee proposes to convention provider 1 for FOOD in Hérault. */
+    private static Call.Propose shopInHerault(LedgerFixture l) {
+        return new Call.Propose(HERAULT, Programmes.action(l.state, HERAULT,
+                new Programmes.ConventionAct(1, true, 0, List.of(LedgerFixture.FOOD), 0, 24)), 0, 0, 2);
+    }
+
+    private static List<Integer> statusChanges(Outcome outcome) {
+        return outcome instanceof Outcome.Applied a
+                ? LedgerFixture.events(a, LedgerEvent.ProposalStatusChanged.class).stream()
+                        .map(LedgerEvent.ProposalStatusChanged::status).toList()
+                : List.of();
+    }
+
+    /** The id the next proposal will get. */
+    private static long nextProposal(LedgerFixture l) {
+        return l.state.governanceMeta().proposalCount() + 1;
+    }
+
+    @Example
+    void aRefusingVote_neverApprovesAProposal_evenAfterTheQuorumWasLowered() {
+        LedgerFixture l = Programmes.startingLedger();
+        long id = nextProposal(l);
+        l.ok(Programmes.person(2), shopInHerault(l));
+        l.ok(LedgerFixture.AUTHORITY, new Call.SetBodyMembers(HERAULT, Programmes.people(List.of(2, 3, 4)), 1));
+
+        Outcome no = l.apply(Programmes.person(3), new Call.Vote(id, false));
+
+        assertThat(statusChanges(no)).as("statuses set by a refusing vote")
+                .doesNotContain(ProposalStatus.APPROVED.code(), ProposalStatus.EXECUTED.code());
+    }
+
+    @Example
+    void anApprovingVote_neverRejectsAProposal_evenAfterTheQuorumWasRaised() {
+        LedgerFixture l = Programmes.startingLedger();
+        long id = nextProposal(l);
+        l.ok(Programmes.person(2), shopInHerault(l));
+        l.ok(Programmes.person(3), new Call.Vote(id, false));
+        l.ok(LedgerFixture.AUTHORITY, new Call.SetBodyMembers(HERAULT, Programmes.people(List.of(2, 3, 4)), 3));
+
+        Outcome yes = l.apply(Programmes.person(4), new Call.Vote(id, true));
+
+        assertThat(statusChanges(yes)).as("statuses set by an approving vote")
+                .doesNotContain(ProposalStatus.REJECTED.code());
+    }
+
+    @Example
+    void aProposalApprovedByAllItsCurrentMembers_runs_afterTheOthersLeftTheBody() {
+        LedgerFixture l = Programmes.startingLedger();
+        l.ok(LedgerFixture.AUTHORITY, new Call.SetBodyMembers(HERAULT, Programmes.people(List.of(2, 3, 4)), 3));
+        long id = nextProposal(l);
+        l.ok(Programmes.person(2), shopInHerault(l));
+        l.ok(Programmes.person(3), new Call.Vote(id, true));
+        l.ok(LedgerFixture.AUTHORITY, new Call.SetBodyMembers(HERAULT, Programmes.people(List.of(2, 3)), 2));
+
+        if (l.state.proposal(id).status() != ProposalStatus.EXECUTED.code()) {
+            l.apply(LedgerFixture.STRANGER, new Call.ExecuteProposal(id));
+        }
+
+        assertThat(ProposalStatus.ofCode(l.state.proposal(id).status()))
+                .as("both remaining members approved, the quorum is 2").isEqualTo(ProposalStatus.EXECUTED);
+        assertThat(l.state.convention(Programmes.provider(1), LedgerFixture.FOOD)).isNotNull();
     }
 }
