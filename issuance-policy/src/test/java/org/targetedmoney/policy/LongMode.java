@@ -33,6 +33,9 @@ public final class LongMode implements AroundPropertyHook {
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        if (context.targetMethod().getParameterCount() == 0) {
+            return property.execute(); // an @Example: nothing random to repeat
+        }
         Integer tries = Integer.getInteger("props.tries");
         if (tries != null) {
             context.attributes().setTries(tries);
