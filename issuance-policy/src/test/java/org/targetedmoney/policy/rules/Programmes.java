@@ -341,8 +341,9 @@ final class Programmes {
     /**
      * The ledger every programme starts from: three members with a month of food credit, a grocer serving all
      * of France for FOOD and CULTURE, a doctor conventioned for HEALTH in Occitanie with the GP consultation at
-     * 26.50 EUR, a national body (quorum 2 of 3), the Hérault committee (quorum 2 of 3; person 2 sits on
-     * both) and the committee of Sète, a single person (quorum 1: its proposals run at once). Three proposals
+     * 26.50 EUR, a national body (quorum 2 of 3), the Hérault committee (unanimity, 3 of 3: one refusal
+     * rejects; person 2 sits on both) and the committee of Sète, a single person (quorum 1: its proposals run
+     * at once). Three proposals
      * are open: the Hérault committee's to convention shop 1 in Sète, and the national body's to set a tariff
      * and to open epoch 1, both after a delay (opening epoch 1 fails if the authority opened it first, or if
      * block time has not reached it). Starting there lets short stories reach payments, claims, votes and
@@ -367,7 +368,7 @@ final class Programmes {
         l.ok(AUTHORITY, new Call.CreateBody("Conseil national", "FR", BodyKind.NATIONAL.code(),
                 people(List.of(0, 1, 2)), 2));
         l.ok(AUTHORITY, new Call.CreateBody("Comité Hérault", "FR-OCC-34", BodyKind.LOCAL.code(),
-                people(List.of(2, 3, 4)), 2));
+                people(List.of(2, 3, 4)), 3));
         l.ok(AUTHORITY, new Call.CreateBody("Comité Sète", "FR-OCC-34-172", BodyKind.LOCAL.code(),
                 people(List.of(5)), 1));
         l.open(0);
@@ -599,7 +600,7 @@ final class Programmes {
                 Tuple.of(7, claim),
                 Tuple.of(4, time),
                 Tuple.of(2, createBody),
-                Tuple.of(1, setMembers),
+                Tuple.of(2, setMembers),
                 Tuple.of(8, propose),
                 Tuple.of(8, vote),
                 Tuple.of(4, execute))
