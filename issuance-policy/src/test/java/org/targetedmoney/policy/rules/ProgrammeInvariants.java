@@ -2,12 +2,16 @@ package org.targetedmoney.policy.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.targetedmoney.policy.abi.CallDecoder;
+import org.targetedmoney.policy.call.ActionDecoder;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.BodyKind;
@@ -386,7 +390,8 @@ final class ProgrammeInvariants {
                 }
             }
             for (Map.Entry<Long, Integer> s : status.entrySet()) {
-                assertThat(after.proposal(s.getKey()).status()).as("stored status of proposal %d (%s)", s.getKey(), step)
+                assertThat(after.proposal(s.getKey()).status())
+                        .as("stored status of proposal %d (%s)", s.getKey(), step)
                         .isEqualTo(s.getValue());
             }
             for (Entity w : step.writes()) {
@@ -395,16 +400,15 @@ final class ProgrammeInvariants {
                             .isEqualTo(before.proposal(p.id()).status());
                 }
             }
-            if (step.applied() && (step.call() instanceof Call.Vote || step.call() instanceof Call.Propose)) {
-                for (Entity w : step.writes()) {
-                    if (w instanceof Proposal p && p.status() == ProposalStatus.OPEN.code()) {
-                        Body b = before.body(p.body());
-                        assertThat(countIn(p.approvals(), b)).as("still open: below the quorum (%s)", step)
-                                .isLessThan(b.quorum());
-                        assertThat(countIn(p.rejections(), b)).as("still open: the quorum is reachable (%s)", step)
-                                .isLessThanOrEqualTo(b.members().size() - b.quorum());
-                    }
-                }
+            long voted = step.call() instanceof Call.Vote v ? v.proposal()
+                    : step.call() instanceof Call.Propose ? before.governanceMeta().proposalCount() + 1 : 0;
+            Proposal stillOpen = step.applied() ? after.proposal(voted) : null;
+            if (stillOpen != null && stillOpen.status() == ProposalStatus.OPEN.code()) {
+                Body b = before.body(stillOpen.body());
+                assertThat(countIn(stillOpen.approvals(), b)).as("still open: below the quorum (%s)", step)
+                        .isLessThan(b.quorum());
+                assertThat(countIn(stillOpen.rejections(), b)).as("still open: the quorum is reachable (%s)", step)
+                        .isLessThanOrEqualTo(b.members().size() - b.quorum());
             }
         }
 
@@ -416,28 +420,59 @@ final class ProgrammeInvariants {
         }
 
         /**
-         * Judges a change of status. "Current members" are those of the body before the step or after it (when
-         * the step changes them): a decision must be justified by a membership that held during the step.
+         * The memberships (members and quorum) a body had during a step: before it, after it, and any set in
+         * between by the step's own setBodyMembers or by an action run in the step (when a change of members
+         * settles open proposals, one of them may change the members again).
+         */
+        private static List<Body> membershipsDuring(Step step, int body) {
+            List<Body> out = new ArrayList<>();
+            List<Call> calls = new ArrayList<>();
+            calls.add(step.call());
+            for (LedgerEvent.ProposalStatusChanged c : step.events(LedgerEvent.ProposalStatusChanged.class)) {
+                if (c.status() == ProposalStatus.EXECUTED.code()) {
+                    calls.add(decode(step.after().proposal(c.proposal()).actionHex()));
+                }
+            }
+            for (Call call : calls) {
+                if (call instanceof Call.SetBodyMembers m && m.body() == body && m.quorum() >= 1
+                        && m.quorum() <= m.members().size()) {
+                    out.add(new Body(body, "", "", 0, m.members(), m.quorum()));
+                }
+            }
+            out.add(step.before().body(body));
+            out.add(step.after().body(body));
+            return out;
+        }
+
+        private static Call decode(String actionHex) {
+            try {
+                return CallDecoder.ACTIONS.decode(HexFormat.of().parseHex(actionHex));
+            } catch (ActionDecoder.InvalidActionException e) {
+                throw new AssertionError("an executed action decodes: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Judges a change of status. "Current members" are those the body had at some moment of the step
+         * ({@link #membershipsDuring}): a decision must be justified by a membership that held then.
          */
         private void judge(Step step, Proposal p, int to) {
-            Body before = step.before().body(p.body());
-            Body after = step.after().body(p.body());
+            List<Body> memberships = membershipsDuring(step, p.body());
             if (to == ProposalStatus.APPROVED.code()) {
                 assertThat(step.call() instanceof Call.Vote v && !v.approve())
                         .as("a refusing vote never approves proposal %d (%s)", p.id(), step).isFalse();
-                assertThat(countIn(p.approvals(), before) >= before.quorum()
-                        || countIn(p.approvals(), after) >= after.quorum())
+                assertThat(memberships.stream().anyMatch(b -> countIn(p.approvals(), b) >= b.quorum()))
                         .as("approvals %s of proposal %d reach the quorum of the current members: %s (%s)",
-                                p.approvals(), p.id(), before, step)
+                                p.approvals(), p.id(), memberships, step)
                         .isTrue();
                 assertThat(p.approvedAtSeconds()).isEqualTo(step.ctx().timestampSeconds());
             } else if (to == ProposalStatus.REJECTED.code()) {
                 assertThat(step.call() instanceof Call.Vote v && v.approve())
                         .as("an approving vote never rejects proposal %d (%s)", p.id(), step).isFalse();
-                assertThat(countIn(p.rejections(), before) > before.members().size() - before.quorum()
-                        || countIn(p.rejections(), after) > after.members().size() - after.quorum())
+                assertThat(memberships.stream()
+                        .anyMatch(b -> countIn(p.rejections(), b) > b.members().size() - b.quorum()))
                         .as("refusals %s of proposal %d make the quorum of the current members unreachable: %s (%s)",
-                                p.rejections(), p.id(), before, step)
+                                p.rejections(), p.id(), memberships, step)
                         .isTrue();
             } else {
                 assertThat(step.ctx().timestampSeconds()).as("run after its delay (%s)", step)
@@ -489,7 +524,8 @@ final class ProgrammeInvariants {
                 if (w instanceof Convention c) {
                     conventioned.add(c.provider());
                     assertThat(Territory.covers(scope, c.territory()))
-                            .as("the committee of %s wrote a convention in %s (%s)", scope, c.territory(), step).isTrue();
+                            .as("the committee of %s wrote a convention in %s (%s)", scope, c.territory(), step)
+                            .isTrue();
                     Convention old = before.convention(c.provider(), c.purpose());
                     assertThat(old == null || Territory.covers(scope, old.territory()))
                             .as("the committee of %s changed a convention of %s (%s)", scope,
@@ -504,9 +540,11 @@ final class ProgrammeInvariants {
                     case Entity.Account a -> assertThat(conventioned)
                             .as("the committee of %s changed the roles of %s (%s)", scope, a.address(), step)
                             .contains(a.address());
-                    case Body b -> assertThat(b.id()).as("the committee of %s changed body %d (%s)", scope, b.id(), step)
+                    case Body b -> assertThat(b.id())
+                            .as("the committee of %s changed body %d (%s)", scope, b.id(), step)
                             .isEqualTo(ownBody);
-                    default -> throw new AssertionError("the committee of " + scope + " wrote " + w + " (" + step + ")");
+                    default -> throw new AssertionError(
+                            "the committee of " + scope + " wrote " + w + " (" + step + ")");
                 }
             }
         }

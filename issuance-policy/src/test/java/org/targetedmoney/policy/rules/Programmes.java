@@ -479,7 +479,8 @@ final class Programmes {
                 Tuple.of(2, Arbitraries.integers().between(3, MEMBERS - 1)));
         Arbitrary<Integer> newMembers = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.integers().between(0, 2)),
                 Tuple.of(4, Arbitraries.integers().between(3, MEMBERS - 1)));
-        Arbitrary<Integer> shops = Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(2, 1), Tuple.of(1, 2), Tuple.of(1, 3));
+        Arbitrary<Integer> shops = Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(2, 1), Tuple.of(1, 2),
+                Tuple.of(1, 3));
         Arbitrary<Integer> doctors = Arbitraries.frequency(Tuple.of(8, 3), Tuple.of(1, 0), Tuple.of(1, 1));
         Arbitrary<Integer> providers = Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(2, 1), Tuple.of(2, 2),
                 Tuple.of(4, 3));
@@ -552,11 +553,12 @@ final class Programmes {
                 Tuple.of(1, FOOD), Tuple.of(1, UNKNOWN_PURPOSE_ID)), claimedActs, claimAmounts, claimRefs)
                 .as(Claim::new);
         Arbitrary<Op> time = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.of(true, true, false), Arbitraries.frequency(Tuple.of(16, 0), Tuple.of(2, 1), Tuple.of(2, 4),
-                        Tuple.of(2, -1)))
+                Arbitraries.of(true, true, false), Arbitraries.frequency(Tuple.of(16, 0), Tuple.of(2, 1),
+                        Tuple.of(2, 4), Tuple.of(2, -1)))
                 .as(Time::new);
         Arbitrary<Op> createBody = Combinators.combine(Arbitraries.frequency(Tuple.of(5, 0), Tuple.of(5, 1),
-                        Tuple.of(1, 7)), territories, bodyMembers, quorums, Arbitraries.of(true, true, true, true, false))
+                        Tuple.of(1, 7)), territories, bodyMembers, quorums,
+                        Arbitraries.of(true, true, true, true, false))
                 .as(CreateBody::new);
         Arbitrary<Op> setMembers = Combinators.combine(bodies, bodyMembers, quorums).as(SetMembers::new);
 
@@ -570,7 +572,8 @@ final class Programmes {
                 Tuple.of(3, Combinators.combine(purposes, acts, tariffs).as(TariffAct::new)),
                 Tuple.of(2, Combinators.combine(purposes, allowances, expiries, Arbitraries.integers().between(-1, 2))
                         .as(PolicyAct::new)),
-                Tuple.of(2, Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(1, 1), Tuple.of(1, 3)).map(OpenEpochAct::new)),
+                Tuple.of(2, Arbitraries.frequency(Tuple.of(8, 0), Tuple.of(1, 1), Tuple.of(1, 3))
+                        .map(OpenEpochAct::new)),
                 Tuple.of(2, Combinators.combine(Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(1, 1), Tuple.of(1, 2)),
                         bodyMembers, quorums).as(MembersAct::new)),
                 Tuple.of(1, Arbitraries.just(new PaymentAct())),
