@@ -13,8 +13,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.statistics.Statistics;
 import org.targetedmoney.policy.LedgerFixture;
+import org.targetedmoney.policy.LongMode;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.state.Entity.PurposeTotals;
@@ -23,7 +25,10 @@ import org.targetedmoney.policy.state.Entity.PurposeTotals;
  * Whatever happens, units neither appear nor vanish, and the same calls give the same state, byte for byte.
  * Random stories: enrolments, conventions (by the authority or the Hérault committee), suspensions, payments
  * of random amounts to random providers, redemptions, policy changes, block time passing and epochs opening.
+ * Stories mixing health claims and governance are in {@link GovernanceProperties}. Long mode: see
+ * {@link LongMode} ({@code -Dprops.tries=10000}).
  */
+@AddLifecycleHook(LongMode.class)
 class LedgerProperties {
     private static final int MEMBERS = 5;
     private static final int PROVIDERS = 3;
@@ -166,6 +171,6 @@ class LedgerProperties {
                 Tuple.of(8, pay),
                 Tuple.of(2, redeem),
                 Tuple.of(1, policy),
-                Tuple.of(3, time)).list().ofMinSize(1).ofMaxSize(60).withSizeDistribution(RandomDistribution.uniform());
+                Tuple.of(3, time)).list().ofMinSize(1).ofMaxSize(LongMode.maxSteps(60)).withSizeDistribution(RandomDistribution.uniform());
     }
 }
