@@ -108,7 +108,8 @@ final class ProgrammeInvariants {
             }
             if (step.applied() && step.call() instanceof Call.FileClaim) {
                 assertThat(step.writes()).as("a claim is paid by the fund: no balance nor total moves (%s)", step)
-                        .allMatch(w -> w instanceof ClaimsPaid || w instanceof Entity.ClaimRecord);
+                        .allMatch(w -> w instanceof ClaimsPaid || w instanceof Entity.ClaimRecord
+                                || w instanceof Entity.TerritorySpending);
             }
         }
 
@@ -312,7 +313,7 @@ final class ProgrammeInvariants {
                 boolean membersChanged = step.call() instanceof Call.SetBodyMembers;
                 assertThat(step.writes()).as("a failed action leaves only its proposal (%s)", step)
                         .allMatch(w -> w instanceof Proposal || w instanceof Entity.GovernanceMeta
-                                || membersChanged && w instanceof Body);
+                                || w instanceof Entity.BodyAgenda || membersChanged && w instanceof Body);
                 assertThat(step.events()).as("a failed action announces only governance (%s)", step)
                         .allMatch(e -> e instanceof LedgerEvent.ProposalCreated || e instanceof LedgerEvent.Voted
                                 || e instanceof LedgerEvent.ProposalStatusChanged
@@ -543,6 +544,12 @@ final class ProgrammeInvariants {
                     case Body b -> assertThat(b.id())
                             .as("the committee of %s changed body %d (%s)", scope, b.id(), step)
                             .isEqualTo(ownBody);
+                    case Entity.BodyAgenda a -> assertThat(a.body())
+                            .as("the committee of %s changed the agenda of body %d (%s)", scope, a.body(), step)
+                            .isEqualTo(ownBody);
+                    case Entity.DirectoryEntry d -> assertThat(Territory.covers(scope, d.territory()))
+                            .as("the committee of %s filed a convention in %s (%s)", scope, d.territory(), step)
+                            .isTrue();
                     default -> throw new AssertionError(
                             "the committee of " + scope + " wrote " + w + " (" + step + ")");
                 }
