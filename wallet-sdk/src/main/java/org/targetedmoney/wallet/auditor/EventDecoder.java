@@ -38,6 +38,17 @@ public final class EventDecoder {
             new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {}, new TypeReference<Bytes32>() {}));
     public static final String CLAIM_PAID_TOPIC = EventEncoder.encode(CLAIM_PAID);
 
+    static final Event CAPITATION_PAID = new Event("CapitationPaid", List.of(new TypeReference<Address>(true) {},
+            new TypeReference<Uint32>(true) {}, new TypeReference<Uint32>(true) {}, new TypeReference<Uint64>() {},
+            new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {}));
+    static final Event VOTED = new Event("Voted", List.of(new TypeReference<Uint64>(true) {},
+            new TypeReference<Address>(true) {}, new TypeReference<org.web3j.abi.datatypes.Bool>() {}));
+    static final Event PROPOSAL_STATUS_CHANGED = new Event("ProposalStatusChanged", List.of(
+            new TypeReference<Uint64>(true) {}, new TypeReference<Uint8>() {}, new TypeReference<Utf8String>() {}));
+    static final Event BUDGET_OVERRUN = new Event("BudgetOverrun", List.of(new TypeReference<Utf8String>() {},
+            new TypeReference<Uint32>(true) {}, new TypeReference<Uint32>(true) {}, new TypeReference<Uint256>() {},
+            new TypeReference<Uint256>() {}));
+
     public static final String PAYMENT_TOPIC = EventEncoder.encode(PAYMENT);
     public static final String REDEEMED_TOPIC = EventEncoder.encode(REDEEMED);
     public static final String ISSUED_TOPIC = EventEncoder.encode(ISSUED);
@@ -74,6 +85,28 @@ public final class EventDecoder {
             return new LedgerEvent.ClaimPaid(block, topicAddress(log, 1), topicAddress(log, 2), topicInt(log, 3),
                     (String) d.get(0).getValue(), num(d.get(1)), num(d.get(2)));
         }
+        return decodeLater(log, block, topic0);
+    }
+
+    /** Events of capitation, governance and planning. */
+    @SuppressWarnings("rawtypes")
+    private static LedgerEvent decodeLater(Log log, long block, String topic0) {
+        if (topic0.equals(EventEncoder.encode(CAPITATION_PAID))) {
+            List<Type> d = data(log, CAPITATION_PAID);
+            return new LedgerEvent.CapitationPaid(block, topicAddress(log, 1), topicInt(log, 2), topicInt(log, 3),
+                    num(d.get(0)), num(d.get(1)));
+        } else if (topic0.equals(EventEncoder.encode(VOTED))) {
+            return new LedgerEvent.Voted(block, topicLong(log, 1), topicAddress(log, 2),
+                    (Boolean) data(log, VOTED).get(0).getValue());
+        } else if (topic0.equals(EventEncoder.encode(PROPOSAL_STATUS_CHANGED))) {
+            List<Type> d = data(log, PROPOSAL_STATUS_CHANGED);
+            return new LedgerEvent.ProposalStatusChanged(block, topicLong(log, 1), (int) num(d.get(0)),
+                    (String) d.get(1).getValue());
+        } else if (topic0.equals(EventEncoder.encode(BUDGET_OVERRUN))) {
+            List<Type> d = data(log, BUDGET_OVERRUN);
+            return new LedgerEvent.BudgetOverrun(block, (String) d.get(0).getValue(), topicInt(log, 1),
+                    topicInt(log, 2), num(d.get(1)), num(d.get(2)));
+        }
         return new LedgerEvent.Other(block, topic0);
     }
 
@@ -89,6 +122,10 @@ public final class EventDecoder {
 
     private static int topicInt(Log log, int i) {
         return new BigInteger(log.getTopics().get(i).substring(2), 16).intValueExact();
+    }
+
+    private static long topicLong(Log log, int i) {
+        return new BigInteger(log.getTopics().get(i).substring(2), 16).longValueExact();
     }
 
     private static String topicAddress(Log log, int i) {

@@ -24,6 +24,19 @@ public sealed interface LedgerEvent {
     record ClaimPaid(long blockNumber, String provider, String member, int purpose, String actCode, long amountCents,
                      long claimId) implements LedgerEvent {}
 
+    /** Capitation paid to a provider for an epoch: its registered patients times the rate. */
+    record CapitationPaid(long blockNumber, String provider, int purpose, int epoch, long patients, long amountCents)
+            implements LedgerEvent {}
+
+    record Voted(long blockNumber, long proposal, String voter, boolean approve) implements LedgerEvent {}
+
+    /** {@code status}: 1 approved, 2 executed, 3 rejected, 4 failed ({@code reason} says why). */
+    record ProposalStatusChanged(long blockNumber, long proposal, int status, String reason) implements LedgerEvent {}
+
+    /** Opening an epoch found a territory's members entitled to more than its budget. */
+    record BudgetOverrun(long blockNumber, String territory, int purpose, int epoch, long entitledCents,
+                         long budgetCents) implements LedgerEvent {}
+
     /** Any other event of the contract, by its signature topic. */
     record Other(long blockNumber, String topic0) implements LedgerEvent {}
 }

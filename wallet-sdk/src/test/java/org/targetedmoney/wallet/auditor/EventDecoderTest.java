@@ -53,4 +53,20 @@ class EventDecoderTest {
         assertThat(EventDecoder.decode(web3jLog(logs.get(1)))).isInstanceOf(LedgerEvent.Other.class);
         assertThat(new BigInteger(1, logs.get(1).data())).isEqualTo(BigInteger.ONE);
     }
+
+    @Test
+    void decode_governanceAndCapitationLogs_givesTheirFields() {
+        var voted = EventLogs.toLogs(new org.targetedmoney.policy.rules.LedgerEvent.Voted(12, MEMBER, false));
+        var status = EventLogs.toLogs(new org.targetedmoney.policy.rules.LedgerEvent.ProposalStatusChanged(12, 4,
+                "ALREADY_EXISTS: territory FR exists"));
+        var capitation = EventLogs.toLogs(new org.targetedmoney.policy.rules.LedgerEvent.CapitationPaid(SHOP, 1, 682,
+                3, 1_500, 9));
+
+        assertThat(EventDecoder.decode(web3jLog(voted.get(0))))
+                .isEqualTo(new LedgerEvent.Voted(7, 12, MEMBER.toHex(), false));
+        assertThat(EventDecoder.decode(web3jLog(status.get(0))))
+                .isEqualTo(new LedgerEvent.ProposalStatusChanged(7, 12, 4, "ALREADY_EXISTS: territory FR exists"));
+        assertThat(EventDecoder.decode(web3jLog(capitation.get(0))))
+                .isEqualTo(new LedgerEvent.CapitationPaid(7, SHOP.toHex(), 1, 682, 3, 1_500));
+    }
 }
