@@ -189,7 +189,8 @@ public final class Views {
     /** A provider's registered patients and the rate per patient per epoch for a purpose. */
     private static byte[] capitationOf(StateView view, Address provider, int purpose) {
         Entity.CapitationRate rate = view.capitationRate(purpose);
-        return new AbiWriter().uint(view.patientCount(provider, purpose))
+        int epoch = Math.max(0, view.meta().lastOpenedEpoch());
+        return new AbiWriter().uint(view.patientCount(provider, purpose, epoch).current())
                 .uint(rate == null ? 0 : rate.amountCentsPerPatient()).toBytes();
     }
 

@@ -3,7 +3,6 @@ package org.targetedmoney.policy.rules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.targetedmoney.policy.call.ActionDecoder;
 import org.targetedmoney.policy.call.Call;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.BodyKind;
@@ -56,7 +55,7 @@ final class BodyRules {
     }
 
     /** Decided by the body itself (one of its proposals) or by the authority. */
-    static Outcome setMembers(Overlay tx, TxContext ctx, Call.SetBodyMembers c, ActionDecoder actions) {
+    static Outcome setMembers(Overlay tx, TxContext ctx, Call.SetBodyMembers c) {
         Body b = tx.body(c.body());
         if (b == null) {
             return Outcome.reject(RejectionCode.UNKNOWN_BODY, "no body %d", c.body());
@@ -74,7 +73,7 @@ final class BodyRules {
         Body changed = new Body(b.id(), b.name(), b.territory(), b.kind(), c.members(), c.quorum());
         tx.put(changed);
         tx.emit(new LedgerEvent.BodyMembersChanged(b.id(), c.quorum(), c.members().size()));
-        ProposalRules.settleAgenda(tx, ctx, changed, actions);
+        ProposalRules.settleAgenda(tx, ctx, changed);
         return tx.applied();
     }
 

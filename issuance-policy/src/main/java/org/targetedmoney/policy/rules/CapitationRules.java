@@ -53,29 +53,31 @@ final class CapitationRules {
         if (old != null && old.provider().equals(c.provider())) {
             return Outcome.reject(RejectionCode.ALREADY_EXISTS, "%s already chose %s", ctx.sender(), c.provider());
         }
+        // A first choice counts at once; a move counts from the next epoch, so no epoch pays a patient twice.
         if (old != null) {
-            count(tx, old.provider(), c.purpose(), -1);
+            count(tx, old.provider(), c.purpose(), -1, false);
         }
-        count(tx, c.provider(), c.purpose(), 1);
+        count(tx, c.provider(), c.purpose(), 1, old == null);
         tx.put(new PatientChoice(ctx.sender(), c.purpose(), c.provider()));
         tx.emit(new LedgerEvent.PractitionerChosen(ctx.sender(), c.provider(), c.purpose(),
                 old == null ? Address.ZERO : old.provider()));
         return tx.applied();
     }
 
-    private static void count(Overlay tx, Address provider, int purpose, int delta) {
-        long n = Math.addExact(tx.patientCount(provider, purpose), delta);
-        org.targetedmoney.policy.Check.that(n >= 0, "a patient count is never negative");
-        tx.put(new PatientCount(provider, purpose, n));
+    /** Changes the provider's patients from the next epoch on, and this epoch's too if {@code now}. */
+    private static void count(Overlay tx, Address provider, int purpose, int delta, boolean now) {
+        PatientCount c = tx.patientCount(provider, purpose, tx.meta().lastOpenedEpoch());
+        long next = Math.addExact(c.next(), delta);
+        long current = now ? Math.addExact(c.current(), delta) : c.current();
+        org.targetedmoney.policy.Check.that(next >= 0 && current >= 0, "a patient count is never negative");
+        tx.put(new PatientCount(provider, purpose, current, next, c.epoch()));
     }
 
-    /** Paid for the last opened epoch only, on the patients registered when claimed, and once. */
+    /** Paid for the last opened epoch only, on the patients registered before it began, and once. */
     static Outcome claim(Overlay tx, TxContext ctx, Call.ClaimCapitation c) {
-        Convention conv = tx.convention(ctx.sender(), c.purpose());
-        if (conv == null || conv.suspended() || conv.revoked()) {
-            RejectionCode code = conv == null ? RejectionCode.NOT_CONVENTIONED
-                    : conv.revoked() ? RejectionCode.CONVENTION_REVOKED : RejectionCode.CONVENTION_SUSPENDED;
-            return Outcome.reject(code, "%s has no convention in force for purpose %d", ctx.sender(), c.purpose());
+        Outcome.Rejected unconventioned = conventionRefusal(tx.convention(ctx.sender(), c.purpose()), ctx, c);
+        if (unconventioned != null) {
+            return unconventioned;
         }
         Entity.CapitationRate rate = tx.capitationRate(c.purpose());
         if (rate == null || rate.amountCentsPerPatient() == 0) {
@@ -90,7 +92,7 @@ final class CapitationRules {
             return Outcome.reject(RejectionCode.DUPLICATE_CLAIM, "the capitation of epoch %d was already paid to %s",
                     c.epoch(), ctx.sender());
         }
-        long patients = tx.patientCount(ctx.sender(), c.purpose());
+        long patients = tx.patientCount(ctx.sender(), c.purpose(), current).current();
         if (patients == 0) {
             return Outcome.reject(RejectionCode.INVALID_AMOUNT, "%s has no registered patient", ctx.sender());
         }
@@ -101,5 +103,19 @@ final class CapitationRules {
         tx.put(new CapitationClaim(ctx.sender(), c.purpose(), c.epoch(), patients, amount));
         tx.emit(new LedgerEvent.CapitationPaid(ctx.sender(), c.purpose(), c.epoch(), patients, amount, claimId));
         return tx.applied();
+    }
+
+    private static Outcome.Rejected conventionRefusal(Convention conv, TxContext ctx, Call.ClaimCapitation c) {
+        if (conv == null || conv.suspended() || conv.revoked()) {
+            RejectionCode code = conv == null ? RejectionCode.NOT_CONVENTIONED
+                    : conv.revoked() ? RejectionCode.CONVENTION_REVOKED : RejectionCode.CONVENTION_SUSPENDED;
+            return Outcome.reject(code, "%s has no convention in force for purpose %d", ctx.sender(), c.purpose());
+        }
+        if (c.epoch() < conv.validFromEpoch() || c.epoch() > conv.validUntilEpoch()) {
+            return Outcome.reject(RejectionCode.CONVENTION_NOT_IN_FORCE, "the convention of %s for purpose %d is "
+                    + "valid in epochs %d..%d, not %d", ctx.sender(), c.purpose(), conv.validFromEpoch(),
+                    conv.validUntilEpoch(), c.epoch());
+        }
+        return null;
     }
 }

@@ -85,21 +85,21 @@ final class DirectoryRules {
     /** Those who convention a provider attest its criteria: the authority, or a committee of one of its areas. */
     private static Outcome.Rejected requireAttester(Overlay tx, TxContext ctx, Address provider,
                                                     List<Convention> conventions) {
-        Outcome.Rejected first = null;
-        for (Convention conv : conventions) {
+        // Competent for every convention in force (or for all of them if every one was revoked): otherwise a
+        // committee could convention a provider of another area itself, revoke it, and rewrite its profile.
+        List<Convention> live = conventions.stream().filter(conv -> !conv.revoked()).toList();
+        for (Convention conv : live.isEmpty() ? conventions : live) {
             Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, conv.territory());
-            if (denied == null) {
-                return null;
+            if (denied != null && denied.rejection().code() != RejectionCode.OUT_OF_SCOPE) {
+                return denied;
             }
-            first = first == null ? denied : first;
+            if (denied != null) {
+                return Outcome.reject(RejectionCode.OUT_OF_SCOPE,
+                        "committee %s of %s cannot describe %s, also conventioned in %s", ctx.sender(),
+                        tx.account(ctx.sender()).scopeTerritory(), provider, conv.territory());
+            }
         }
-        if (first.rejection().code() != RejectionCode.OUT_OF_SCOPE) {
-            return first;
-        }
-        List<String> territories = conventions.stream().map(Convention::territory).distinct().toList();
-        return Outcome.reject(RejectionCode.OUT_OF_SCOPE,
-                "committee %s of %s conventions none of the areas of %s (%s)", ctx.sender(),
-                tx.account(ctx.sender()).scopeTerritory(), provider, String.join(", ", territories));
+        return null;
     }
 
     private static Outcome.Rejected validateProfile(Overlay tx, Call.DescribeProvider c) {

@@ -1,6 +1,8 @@
 package org.targetedmoney.policy.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +30,30 @@ final class Overlay implements StateView {
         return e != null ? e : base.get(key);
     }
 
-    /** Scans see the base only: rules never scan what they are writing. */
+    /**
+     * Scans see the transaction's own writes over the base, in key order, as reads do: a transaction that
+     * enrols and then opens an epoch (two actions of one settled agenda) counts the new member.
+     */
     @Override
     public void scan(byte[] prefix, Consumer<Entity> visitor) {
-        base.scan(prefix, visitor);
+        TreeMap<EntityKey, Entity> mine = new TreeMap<>();
+        pending.forEach((key, e) -> {
+            if (startsWith(key.toBytes(), prefix)) {
+                mine.put(key, e);
+            }
+        });
+        if (mine.isEmpty()) {
+            base.scan(prefix, visitor);
+            return;
+        }
+        TreeMap<EntityKey, Entity> merged = new TreeMap<>();
+        base.scan(prefix, e -> merged.put(e.key(), e));
+        merged.putAll(mine);
+        merged.values().forEach(visitor);
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     void put(Entity e) {

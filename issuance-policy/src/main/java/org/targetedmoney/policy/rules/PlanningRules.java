@@ -171,13 +171,13 @@ final class PlanningRules {
     }
 
     static Outcome recordNeeds(Overlay tx, TxContext ctx, Call.RecordNeeds c) {
-        Outcome.Rejected invalid = validate(tx, c.territory(), c.purpose(), c.amountCents());
-        if (invalid != null) {
-            return invalid;
-        }
         Outcome.Rejected denied = Auth.requireTerritorial(tx, ctx, c.territory());
         if (denied != null) {
             return denied;
+        }
+        Outcome.Rejected invalid = validate(tx, c.territory(), c.purpose(), c.amountCents());
+        if (invalid != null) {
+            return invalid;
         }
         if (c.epoch() < 0 || c.note().length() > Limits.MAX_NOTE_LENGTH) {
             return Outcome.reject(RejectionCode.INVALID_ARGUMENT, "epoch %d must be >= 0 and the note at most %d "

@@ -135,7 +135,8 @@ final class ProposalRules {
     }
 
     /**
-     * Counts the votes of current members: approve (and run if ready), reject, or keep collecting. A decided
+     * Counts the votes of current members: approve (and run if ready and {@code actions} is given), reject, or
+     * keep collecting. A decided
      * proposal leaves the agenda and is stored before its action runs, so an action that changes the body's
      * members (which settles the agenda again) never settles it twice.
      */
@@ -147,7 +148,7 @@ final class ProposalRules {
             leaveAgenda(tx, p);
             tx.put(approved);
             tx.emit(new LedgerEvent.ProposalStatusChanged(p.id(), ProposalStatus.APPROVED.code(), ""));
-            if (ready(approved, ctx)) {
+            if (actions != null && ready(approved, ctx)) {
                 run(tx, ctx, b, approved, actions);
             }
         } else if (rejections > b.members().size() - b.quorum()) {
@@ -159,14 +160,14 @@ final class ProposalRules {
         }
     }
 
-    /** After a change of members or quorum: every proposal still open to votes is counted again. */
-    static void settleAgenda(Overlay tx, TxContext ctx, Body changed, ActionDecoder actions) {
+    /**
+     * After a change of members or quorum: every proposal still open to votes is counted again. Those now
+     * approved are not run here but by a later {@code executeProposal}: an action runs at most one level deep,
+     * so no chain of proposals changing members can make a transaction's work or stack depth unbounded.
+     */
+    static void settleAgenda(Overlay tx, TxContext ctx, Body changed) {
         for (long id : openAgenda(tx, ctx, changed.id())) {
-            Proposal p = tx.proposal(id);
-            Body now = tx.body(changed.id()); // an action run meanwhile may have changed the members again
-            if (p.status() == ProposalStatus.OPEN.code()) {
-                settle(tx, ctx, now, p, actions);
-            }
+            settle(tx, ctx, changed, tx.proposal(id), null);
         }
     }
 

@@ -46,7 +46,7 @@ public final class Rules {
             case Call.AddCriterion c -> DirectoryRules.addCriterion(tx, ctx, c);
             case Call.DescribeProvider c -> DirectoryRules.describeProvider(tx, ctx, c);
             case Call.CreateBody c -> BodyRules.create(tx, ctx, c);
-            case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c, actions);
+            case Call.SetBodyMembers c -> BodyRules.setMembers(tx, ctx, c);
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);
             case Call.Vote c -> ProposalRules.vote(tx, ctx, c, actions);
             case Call.ExecuteProposal c -> ProposalRules.execute(tx, ctx, c, actions);

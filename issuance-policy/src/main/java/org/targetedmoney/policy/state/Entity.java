@@ -290,7 +290,6 @@ public sealed interface Entity {
         }
     }
 
-    /** What the members of one territory (exactly) spent in an epoch, by payments and by claims paid for them. */
     /**
      * What the members of one territory (exactly) spent in an epoch, by payments and by claims paid for them;
      * {@code byCriterionCents[i]} is the part paid to providers meeting criterion i (the ecological share).
@@ -339,10 +338,19 @@ public sealed interface Entity {
         }
     }
 
-    /** How many members chose a provider for a purpose: capitation is paid on this count. */
-    record PatientCount(Address provider, int purpose, long count) implements Entity {
+    /**
+     * The members who chose a provider for a purpose: {@code current} for epoch {@code epoch} (what that
+     * epoch's capitation pays), {@code next} from the following epoch on. A choice counts from the next epoch,
+     * so a member moving between doctors is never paid twice in one epoch.
+     */
+    record PatientCount(Address provider, int purpose, long current, long next, int epoch) implements Entity {
         public EntityKey key() {
             return Keys.patientCount(provider, purpose);
+        }
+
+        /** The counts as of {@code later}: what was to come has come. */
+        public PatientCount asOf(int later) {
+            return later > epoch ? new PatientCount(provider, purpose, next, next, later) : this;
         }
     }
 

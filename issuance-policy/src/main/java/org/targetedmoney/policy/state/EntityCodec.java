@@ -66,7 +66,7 @@ public final class EntityCodec {
             case Entity.PatientChoice p -> s.u8(Keys.PATIENT_CHOICE).address(p.member()).u32(p.purpose())
                     .address(p.provider());
             case Entity.PatientCount p -> s.u8(Keys.PATIENT_COUNT).address(p.provider()).u32(p.purpose())
-                    .i64(p.count());
+                    .i64(p.current()).i64(p.next()).u32(p.epoch());
             case Entity.CapitationClaim c -> s.u8(Keys.CAPITATION_CLAIM).address(c.provider()).u32(c.purpose())
                     .u32(c.epoch()).i64(c.patients()).i64(c.amountCents());
             case Entity.TerritoryModulation m -> encodeModulation(s, m);
@@ -166,7 +166,11 @@ public final class EntityCodec {
         int n = listLength(r);
         List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(r.string());
+            String s = r.string();
+            if (s == null) {
+                throw new IllegalArgumentException("corrupt entity encoding: a null text in a list");
+            }
+            out.add(s);
         }
         return out;
     }
@@ -246,7 +250,7 @@ public final class EntityCodec {
                     longs(r));
             case Keys.CAPITATION_RATE -> new Entity.CapitationRate(r.u32(), r.i64());
             case Keys.PATIENT_CHOICE -> new Entity.PatientChoice(r.address(), r.u32(), r.address());
-            case Keys.PATIENT_COUNT -> new Entity.PatientCount(r.address(), r.u32(), r.i64());
+            case Keys.PATIENT_COUNT -> new Entity.PatientCount(r.address(), r.u32(), r.i64(), r.i64(), r.u32());
             case Keys.CAPITATION_CLAIM -> new Entity.CapitationClaim(r.address(), r.u32(), r.u32(), r.i64(), r.i64());
             case Keys.TERRITORY_MODULATION -> decodeModulation(r);
             case Keys.MODULATED_TERRITORIES -> new Entity.ModulatedTerritories(r.u32(), strings(r));

@@ -141,9 +141,10 @@ public interface StateView {
         return (Entity.PatientChoice) get(Keys.patientChoice(member, purpose));
     }
 
-    default long patientCount(Address provider, int purpose) {
+    /** The provider's patients for {@code epoch} and after (a choice made in an epoch counts from the next). */
+    default Entity.PatientCount patientCount(Address provider, int purpose, int epoch) {
         Entity.PatientCount c = (Entity.PatientCount) get(Keys.patientCount(provider, purpose));
-        return c == null ? 0 : c.count();
+        return c == null ? new Entity.PatientCount(provider, purpose, 0, 0, epoch) : c.asOf(epoch);
     }
 
     default Entity.TerritoryModulation territoryModulation(int purpose, String territory) {

@@ -50,8 +50,11 @@ class CapitationRulesTest {
         ledger.ok(ALICE, new Call.ChoosePractitioner(DOCTOR, HEALTH));
         Outcome.Applied moved = ledger.ok(ALICE, new Call.ChoosePractitioner(GROCER, HEALTH));
 
-        assertThat(ledger.state.patientCount(DOCTOR, HEALTH)).isZero();
-        assertThat(ledger.state.patientCount(GROCER, HEALTH)).isEqualTo(1);
+        assertThat(ledger.state.patientCount(DOCTOR, HEALTH, 0).current()).as("this epoch stays paid to the first")
+                .isEqualTo(1);
+        assertThat(ledger.state.patientCount(DOCTOR, HEALTH, 1).current()).isZero();
+        assertThat(ledger.state.patientCount(GROCER, HEALTH, 0).current()).isZero();
+        assertThat(ledger.state.patientCount(GROCER, HEALTH, 1).current()).isEqualTo(1);
         assertThat(LedgerFixture.events(moved, LedgerEvent.PractitionerChosen.class).get(0).previousProvider())
                 .isEqualTo(DOCTOR);
         ledger.rejected(ALICE, new Call.ChoosePractitioner(GROCER, HEALTH), RejectionCode.ALREADY_EXISTS);
@@ -84,6 +87,29 @@ class CapitationRulesTest {
         ledger.ok(DOCTOR, new Call.ClaimCapitation(HEALTH, 1));
 
         assertThat(ledger.state.claimsPaid(HEALTH).paidCents()).isEqualTo(RATE + 2 * RATE);
+    }
+
+    @Test
+    void aPatientMovingBetweenDoctors_isPaidOncePerEpoch() {
+        ledger.ok(ALICE, new Call.ChoosePractitioner(DOCTOR, HEALTH));
+        ledger.ok(DOCTOR, new Call.ClaimCapitation(HEALTH, 0));
+        ledger.ok(ALICE, new Call.ChoosePractitioner(GROCER, HEALTH));
+
+        ledger.rejected(GROCER, new Call.ClaimCapitation(HEALTH, 0), RejectionCode.INVALID_AMOUNT);
+        ledger.open(1);
+        ledger.ok(GROCER, new Call.ClaimCapitation(HEALTH, 1));
+        ledger.rejected(DOCTOR, new Call.ClaimCapitation(HEALTH, 1), RejectionCode.INVALID_AMOUNT);
+
+        assertThat(ledger.state.claimsPaid(HEALTH).paidCents()).isEqualTo(2 * RATE);
+    }
+
+    @Test
+    void claimCapitation_afterTheConventionEnded_rejectsConventionNotInForce() {
+        ledger.ok(AUTHORITY, new Call.ConventionProvider(STRANGER, java.util.List.of(HEALTH), "FR-OCC", 0, 0));
+        ledger.ok(ALICE, new Call.ChoosePractitioner(STRANGER, HEALTH));
+        ledger.open(1);
+
+        ledger.rejected(STRANGER, new Call.ClaimCapitation(HEALTH, 1), RejectionCode.CONVENTION_NOT_IN_FORCE);
     }
 
     @Test

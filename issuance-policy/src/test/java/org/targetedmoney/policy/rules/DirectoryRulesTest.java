@@ -136,11 +136,14 @@ class DirectoryRulesTest {
     }
 
     @Test
-    void describeProvider_byACommittee_sufficesThatOneOfTheConventionsIsInItsScope() {
+    void describeProvider_byACommittee_needsEveryConventionInForceInItsScope_theAuthorityDescribesTheOthers() {
         ledger.convention(GROCER, "FR-IDF-75", FOOD);
         ledger.convention(GROCER, "FR-OCC-34-172", CULTURE);
 
-        ledger.ok(COMMITTEE_34, describe(GROCER, "grocer and bookshop", LOCAL_SUPPLY));
+        Rejection r = ledger.rejected(COMMITTEE_34, describe(GROCER, "grocer and bookshop", LOCAL_SUPPLY),
+                RejectionCode.OUT_OF_SCOPE);
+        assertThat(r.detail()).contains("FR-IDF-75");
+        ledger.ok(AUTHORITY, describe(GROCER, "grocer and bookshop", LOCAL_SUPPLY));
     }
 
     @Test

@@ -276,7 +276,9 @@ class GovernanceRulesTest {
         ledger.ok(AUTHORITY, new Call.SetBodyMembers(HERAULT, List.of(L1, L3), 1));
 
         assertThat(stored(1).status()).as("L1 approved it, and alone is now a quorum")
-                .isEqualTo(ProposalStatus.EXECUTED.code());
+                .isEqualTo(ProposalStatus.APPROVED.code());
+        ledger.ok(STRANGER, new Call.ExecuteProposal(1));
+        assertThat(stored(1).status()).isEqualTo(ProposalStatus.EXECUTED.code());
         assertThat(stored(2).status()).as("its proposer left: nobody of the body approved it yet")
                 .isEqualTo(ProposalStatus.OPEN.code());
         assertThat(ledger.state.convention(GROCER, FOOD)).isNotNull();

@@ -191,7 +191,7 @@ class EntityCodecProperties {
                         .as(Entity.TerritorySpending::new),
                 Combinators.combine(ints(), longs()).as(Entity.CapitationRate::new),
                 Combinators.combine(addresses(), ints(), addresses()).as(Entity.PatientChoice::new),
-                Combinators.combine(addresses(), ints(), longs()).as(Entity.PatientCount::new),
+                Combinators.combine(addresses(), ints(), longs(), longs(), ints()).as(Entity.PatientCount::new),
                 Combinators.combine(addresses(), ints(), ints(), longs(), longs()).as(Entity.CapitationClaim::new),
                 Combinators.combine(texts(), ints(), Combinators.combine(ints(), ints()).as(Entity.ModulationStep::new)
                         .list().ofMaxSize(4)).as(Entity.TerritoryModulation::new),
