@@ -46,8 +46,11 @@ public final class Limits {
 
     /** The strongest modulation of an allowance by territory: three times the policy's amount. */
     public static final int MAX_MODULATION_BPS = 30_000;
-    /** Modulation changes kept per territory and purpose: finding the one in force walks them. */
-    public static final int MAX_MODULATION_STEPS = 120;
+    /**
+     * Modulation changes kept per territory and purpose (finding the one in force walks them): those credit
+     * may still need (the expiry window) plus as many decided ahead.
+     */
+    public static final int MAX_MODULATION_STEPS = 2 * MAX_EXPIRY_EPOCHS;
     /** Territories with a modulation, per purpose: issuance loads them all. */
     public static final int MAX_MODULATIONS_PER_PURPOSE = 1_000;
 

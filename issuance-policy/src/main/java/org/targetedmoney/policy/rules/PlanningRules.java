@@ -200,6 +200,17 @@ final class PlanningRules {
                 profile == null ? 0 : profile.criteriaMask()));
     }
 
+    /**
+     * Credit is materialised at most {@link Limits#MAX_EXPIRY_EPOCHS} epochs back, so only the step in force
+     * then and the later ones are ever read again: older ones go, and the step list never fills up for good.
+     */
+    private static void dropStepsNoLongerNeeded(List<Entity.ModulationStep> steps, int lastOpened) {
+        int oldestRead = lastOpened - Limits.MAX_EXPIRY_EPOCHS + 1;
+        while (steps.size() > 1 && steps.get(1).effectiveFromEpoch() <= oldestRead) {
+            steps.remove(0);
+        }
+    }
+
     /** Modulations take effect in a future epoch, like policies, so that credit already issued never changes. */
     static Outcome setModulation(Overlay tx, TxContext ctx, Call.SetModulation c) {
         Outcome.Rejected denied = Auth.require(tx, ctx, Role.AUTHORITY);
@@ -223,6 +234,7 @@ final class PlanningRules {
         List<Entity.ModulationStep> steps = new ArrayList<>(old == null ? List.of() : old.steps());
         // Steps stay in effective order: a later decision for an earlier epoch replaces what follows it.
         steps.removeIf(s -> s.effectiveFromEpoch() >= c.effectiveFromEpoch());
+        dropStepsNoLongerNeeded(steps, lastOpened);
         steps.add(new Entity.ModulationStep(c.effectiveFromEpoch(), c.basisPoints()));
         TreeSet<String> territories = new TreeSet<>(tx.modulatedTerritories(c.purpose()).territories());
         if (steps.size() > Limits.MAX_MODULATION_STEPS || (territories.add(c.territory())

@@ -104,8 +104,9 @@ final class ProposalRules {
         if (p.approvals().contains(ctx.sender()) || p.rejections().contains(ctx.sender())) {
             return Outcome.reject(RejectionCode.ALREADY_VOTED, "%s already voted on proposal %d", ctx.sender(), p.id());
         }
-        List<Address> approvals = new ArrayList<>(p.approvals());
-        List<Address> rejections = new ArrayList<>(p.rejections());
+        // Votes of former members never count again: dropping them keeps both lists within the body's size.
+        List<Address> approvals = new ArrayList<>(p.approvals().stream().filter(b.members()::contains).toList());
+        List<Address> rejections = new ArrayList<>(p.rejections().stream().filter(b.members()::contains).toList());
         (c.approve() ? approvals : rejections).add(ctx.sender());
         tx.emit(new LedgerEvent.Voted(p.id(), ctx.sender(), c.approve()));
         settle(tx, ctx, b, p.withVotes(approvals, rejections), actions);

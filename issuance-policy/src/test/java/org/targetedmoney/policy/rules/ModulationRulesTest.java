@@ -90,4 +90,18 @@ class ModulationRulesTest {
 
         assertThat(Planning.report(ledger.state, "FR", FOOD, 0).total().entitledCents()).isEqualTo(32_250);
     }
+
+    @Test
+    void aModulationChangedEveryMonthForYears_keepsOnlyTheStepsCreditCanStillNeed_andConservation() {
+        for (int e = 0; e < Limits.MAX_MODULATION_STEPS + 20; e++) {
+            ledger.ok(AUTHORITY, modulate("FR-IDF", 10_000 + (e % 7) * 100, e + 1));
+            ledger.open(e + 1);
+        }
+
+        assertThat(ledger.state.territoryModulation(FOOD, "FR-IDF").steps().size())
+                .isLessThanOrEqualTo(Limits.MAX_EXPIRY_EPOCHS + 1);
+        assertThat(ledger.balance(CAROL, FOOD)).as("the last three months, as modulated then")
+                .isEqualTo(ledger.buckets(CAROL, FOOD).stream().mapToLong(Entity.Bucket::amountCents).sum());
+        ledger.assertConserved();
+    }
 }
