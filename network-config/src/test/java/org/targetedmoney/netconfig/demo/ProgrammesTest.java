@@ -46,7 +46,7 @@ class ProgrammesTest {
         return genesis.purposes().stream().map(Genesis.PurposeSpec::symbol).collect(Collectors.toSet());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void genesis_roundTripsThroughWriterAndReader_andBuildsTheLedgerState(String name) throws GenesisException {
         Genesis genesis = demo(name).genesis();
@@ -62,7 +62,7 @@ class ProgrammesTest {
         assertThat(genesis.chainId()).isEqualTo(DemoNetwork.DEFAULT_CHAIN_ID);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void keys_everyAccountHasTheKeyOfTheSeedAndItsLabel_andGenesisAccountsTheirRoles(String name) throws Exception {
         DemoNetwork.Demo demo = demo(name);
@@ -81,7 +81,7 @@ class ProgrammesTest {
     }
 
     /** Each body may convention a provider in its territory, acting as its own account, from block 1. */
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void bodies_conventionAProviderInTheirTerritory(String name) {
         DemoNetwork.Demo demo = demo(name);
