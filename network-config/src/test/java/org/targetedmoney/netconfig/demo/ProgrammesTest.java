@@ -23,6 +23,7 @@ import org.targetedmoney.policy.genesis.GenesisState;
 import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.policy.rules.Outcome;
+import org.targetedmoney.policy.rules.RejectionCode;
 import org.targetedmoney.policy.rules.Rules;
 import org.targetedmoney.policy.rules.TxContext;
 import org.targetedmoney.policy.state.Entity;
@@ -87,15 +88,10 @@ class ProgrammesTest {
         DemoNetwork.Demo demo = demo(name);
         Genesis genesis = demo.genesis();
         DemoKeys.Account provider = demo.keys().ofKind(DemoKeys.Kind.PROVIDER).getFirst();
-        for (int i = 0; i < genesis.bodies().size(); i++) {
-            Genesis.BodySpec body = genesis.bodies().get(i);
-            MemoryState state = new MemoryState();
-            state.putAll(GenesisState.entities(genesis));
-            TxContext ctx = new TxContext(BodyKind.account(i + 1), 1, genesis.timestampSeconds() + 1, EPOCH);
+        for (Genesis.BodySpec body : genesis.bodies()) {
             Call convention = new Call.ConventionProvider(provider.address(), List.of(1), body.territory(), EPOCH,
                     EPOCH + 12);
-            assertThat(Rules.apply(state, ctx, convention, CallDecoder.ACTIONS)).as(body.name())
-                    .isInstanceOf(Outcome.Applied.class);
+            assertThat(applyAsBody(genesis, body.name(), convention)).as(body.name()).isInstanceOf(Outcome.Applied.class);
         }
     }
 
@@ -134,6 +130,25 @@ class ProgrammesTest {
         assertThat(genesis.bodies()).filteredOn(b -> b.kind() == BodyKind.NATIONAL).hasSize(1);
         assertThat(genesis.bodies()).allSatisfy(b -> assertThat(b.quorum()).isGreaterThan(b.members().size() / 2));
         assertThat(genesis.tariffs()).isEmpty();
+    }
+
+    @Test
+    void ssa_aCommuneCommitteeMayNotActInAnotherCommune_theDepartementsMay() {
+        DemoNetwork.Demo demo = demo("ssa");
+        Genesis genesis = demo.genesis();
+        Call lodeveProducer = new Call.ConventionProvider(demo.keys().byLabel("marche-paysan-lodeve").address(),
+                List.of(1), "FR-OCC-34-142", EPOCH, EPOCH + 12);
+        assertThat(applyAsBody(genesis, "Comité SSA Sète", lodeveProducer)).isInstanceOfSatisfying(Outcome.Rejected.class,
+                r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.OUT_OF_SCOPE));
+        assertThat(applyAsBody(genesis, "Comité SSA Hérault", lodeveProducer)).isInstanceOf(Outcome.Applied.class);
+    }
+
+    private static Outcome applyAsBody(Genesis genesis, String bodyName, Call call) {
+        int id = genesis.bodies().stream().map(Genesis.BodySpec::name).toList().indexOf(bodyName) + 1;
+        MemoryState state = new MemoryState();
+        state.putAll(GenesisState.entities(genesis));
+        return Rules.apply(state, new TxContext(BodyKind.account(id), 1, genesis.timestampSeconds() + 1, EPOCH), call,
+                CallDecoder.ACTIONS);
     }
 
     @Test
