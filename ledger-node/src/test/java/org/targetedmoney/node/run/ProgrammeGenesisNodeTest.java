@@ -96,7 +96,8 @@ class ProgrammeGenesisNodeTest {
             assertThat(body.kind()).isEqualTo(expected.kind() == BodyKind.NATIONAL
                     ? GovernanceClient.NATIONAL : GovernanceClient.LOCAL);
             assertThat(body.quorum()).isEqualTo(expected.quorum());
-            assertThat(body.members()).containsExactlyElementsOf(expected.members().stream().map(a -> a.toHex()).toList());
+            assertThat(body.members())
+                    .containsExactlyElementsOf(expected.members().stream().map(a -> a.toHex()).toList());
             assertThat(body.account()).isEqualTo(BodyKind.account(id).toHex());
         }
         int next = genesis.bodies().size() + 1;

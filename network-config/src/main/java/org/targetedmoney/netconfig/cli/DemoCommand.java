@@ -24,7 +24,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code network-config demo}: writes a demo genesis and the keys of its accounts. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes DIR/genesis.json and DIR/demo-keys.json (mode 0600, DIR 0700) for a demo network; by default:",
+        description = {"Writes DIR/genesis.json and DIR/demo-keys.json (mode 0600, DIR 0700) for a demo network;",
+                "by default (--programme all):",
                 "authority, registrar, a food committee for Hérault (FR-OCC-34), an auditor, one validator,",
                 "members alice, bob, chloe and providers biocoop-montpellier, pharmacie-lodeve, medecin-sete,",
                 "supermarket-paris; a national body (members national-1..3) and the SSA committee of Hérault",

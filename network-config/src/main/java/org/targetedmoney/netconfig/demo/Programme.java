@@ -54,7 +54,8 @@ public record Programme(String name, String summary, List<PurposeSpec> purposes,
         Set<String> labels = new HashSet<>();
         for (AccountTemplate account : accounts) {
             if (!labels.add(account.label())) {
-                throw new IllegalArgumentException("programme " + name + " lists account " + account.label() + " twice");
+                throw new IllegalArgumentException("programme " + name + " lists account " + account.label()
+                        + " twice");
             }
         }
         for (BodyTemplate body : bodies) {

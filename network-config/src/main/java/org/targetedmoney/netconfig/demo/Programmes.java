@@ -140,7 +140,8 @@ public final class Programmes {
                         new Allowance("ENERGY", List.of(3_000L, 4_500L, 5_500L, 6_500L), 6),
                         new Allowance("WATER", List.of(1_000L, 1_800L, 2_400L, 3_000L), 12),
                         new Allowance("TRANSPORT", List.of(2_000L, 4_000L, 5_500L, 7_000L), 3),
-                        new Allowance("CULTURE", List.of(DemoNetwork.CULTURE_CENTS), DemoNetwork.CULTURE_EXPIRY_EPOCHS)),
+                        new Allowance("CULTURE", List.of(DemoNetwork.CULTURE_CENTS),
+                                DemoNetwork.CULTURE_EXPIRY_EPOCHS)),
                 DemoNetwork.HEALTH_TARIFFS);
     }
 
@@ -184,7 +185,8 @@ public final class Programmes {
     }
 
     /** A body whose members are the demo accounts {@code prefix-1} to {@code prefix-size}. */
-    private static BodyTemplate body(String name, String territory, BodyKind kind, String prefix, int size, int quorum) {
+    private static BodyTemplate body(String name, String territory, BodyKind kind, String prefix, int size,
+                                     int quorum) {
         return new BodyTemplate(name, territory, kind,
                 IntStream.rangeClosed(1, size).mapToObj(i -> prefix + "-" + i).toList(), quorum);
     }

@@ -69,7 +69,8 @@ class ProgrammesTest {
         DemoNetwork.Demo demo = demo(name);
         Programme programme = Programmes.byName(name).orElseThrow();
         assertThat(demo.keys().accounts()).extracting(DemoKeys.Account::label)
-                .containsExactlyElementsOf(programme.accounts().stream().map(DemoNetwork.AccountTemplate::label).toList());
+                .containsExactlyElementsOf(programme.accounts().stream().map(DemoNetwork.AccountTemplate::label)
+                        .toList());
         assertThat(demo.keys().accounts()).extracting(DemoKeys.Account::address).doesNotHaveDuplicates();
         DemoKeys.Account last = demo.keys().accounts().getLast();
         byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -91,7 +92,8 @@ class ProgrammesTest {
         for (Genesis.BodySpec body : genesis.bodies()) {
             Call convention = new Call.ConventionProvider(provider.address(), List.of(1), body.territory(), EPOCH,
                     EPOCH + 12);
-            assertThat(applyAsBody(genesis, body.name(), convention)).as(body.name()).isInstanceOf(Outcome.Applied.class);
+            assertThat(applyAsBody(genesis, body.name(), convention)).as(body.name())
+                    .isInstanceOf(Outcome.Applied.class);
         }
     }
 
@@ -108,7 +110,8 @@ class ProgrammesTest {
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 
     @Test
@@ -138,8 +141,9 @@ class ProgrammesTest {
         Genesis genesis = demo.genesis();
         Call lodeveProducer = new Call.ConventionProvider(demo.keys().byLabel("marche-paysan-lodeve").address(),
                 List.of(1), "FR-OCC-34-142", EPOCH, EPOCH + 12);
-        assertThat(applyAsBody(genesis, "Comité SSA Sète", lodeveProducer)).isInstanceOfSatisfying(Outcome.Rejected.class,
-                r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.OUT_OF_SCOPE));
+        assertThat(applyAsBody(genesis, "Comité SSA Sète", lodeveProducer))
+                .isInstanceOfSatisfying(Outcome.Rejected.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.OUT_OF_SCOPE));
         assertThat(applyAsBody(genesis, "Comité SSA Hérault", lodeveProducer)).isInstanceOf(Outcome.Applied.class);
     }
 
