@@ -6,9 +6,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.concurrent.Callable;
 import org.targetedmoney.netconfig.demo.DemoKeys;
 import org.targetedmoney.netconfig.demo.DemoNetwork;
+import org.targetedmoney.netconfig.demo.Programme;
+import org.targetedmoney.netconfig.demo.Programmes;
 import org.targetedmoney.netconfig.genesis.GenesisLimits;
 import org.targetedmoney.policy.genesis.Genesis;
 import picocli.CommandLine.Command;
@@ -21,11 +24,13 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code network-config demo}: writes a demo genesis and the keys of its accounts. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes DIR/genesis.json and DIR/demo-keys.json (mode 0600, DIR 0700) for a demo network:",
+        description = {"Writes DIR/genesis.json and DIR/demo-keys.json (mode 0600, DIR 0700) for a demo network;",
+                "by default (--programme all):",
                 "authority, registrar, a food committee for Hérault (FR-OCC-34), an auditor, one validator,",
                 "members alice, bob, chloe and providers biocoop-montpellier, pharmacie-lodeve, medecin-sete,",
                 "supermarket-paris; a national body (members national-1..3) and the SSA committee of Hérault",
                 "(herault-1..3), two votes of three deciding; health tariffs for acts G, MD, AMI, IFD.",
+                "With --programme NAME, the demo of one programme of the source documents instead (GENESIS.md).",
                 "Private keys are never printed; the keys file is for demos only."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
@@ -34,6 +39,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "Directory to write into (created with mode 0700 if absent).")
     private Path out;
+
+    @Option(names = "--programme", paramLabel = "NAME", defaultValue = Programmes.DEFAULT_NAME,
+            converter = ProgrammeName.class, completionCandidates = ProgrammeName.class,
+            description = {"One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+                    "all is the demo bin/demo plays; the others make a genesis of one programme each."})
+    private Programme programme;
 
     @Option(names = "--chain-id", paramLabel = "ID", defaultValue = "" + DemoNetwork.DEFAULT_CHAIN_ID,
             description = "EIP-155 chain id, 1 to 2^53-1 (default: ${DEFAULT-VALUE}).")
@@ -61,7 +72,8 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkRanges();
         Instant time = timestamp != null ? timestamp : DemoNetwork.startOfMonthUtc(Clock.systemUTC());
-        DemoNetwork.Demo demo = DemoNetwork.generate(new DemoNetwork.Options(chainId, time, epochSeconds, seed));
+        DemoNetwork.Demo demo = DemoNetwork.generate(programme,
+                new DemoNetwork.Options(chainId, time, epochSeconds, seed));
         PrintWriter console = spec.commandLine().getOut();
         boolean privateDir;
         try {
@@ -90,12 +102,30 @@ final class DemoCommand implements Callable<Integer> {
 
     private void report(PrintWriter console, DemoNetwork.Demo demo) {
         Genesis genesis = demo.genesis();
+        if (!programme.name().equals(Programmes.DEFAULT_NAME)) {
+            console.println("programme " + programme.name() + " — " + programme.summary());
+        }
         console.println("wrote " + out.resolve(DemoNetwork.GENESIS_FILE) + ": " + ValidateCommand.summary(genesis));
         console.println("wrote " + out.resolve(DemoNetwork.KEYS_FILE) + ": " + demo.keys().accounts().size()
                 + " private keys (demo only: keep this file private)"
                 + (seed == null ? "" : "; derived from --seed, so anyone who knows the seed has them"));
+        int width = Math.max(24, demo.keys().accounts().stream().mapToInt(a -> a.label().length() + 1).max().orElse(0));
         for (DemoKeys.Account account : demo.keys().accounts()) {
-            console.printf("  %-24s %-11s %s%n", account.label(), account.kind().json(), account.address());
+            console.printf("  %-" + width + "s %-11s %s%n", account.label(), account.kind().json(), account.address());
+        }
+    }
+
+    /** A programme by name; the names are also the completion candidates that {@code --help} lists. */
+    static final class ProgrammeName implements ITypeConverter<Programme>, Iterable<String> {
+        @Override
+        public Programme convert(String value) {
+            return Programmes.byName(value).orElseThrow(() -> new TypeConversionException("unknown programme '"
+                    + value + "' (expected one of " + String.join(", ", Programmes.names()) + ")"));
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Programmes.names().iterator();
         }
     }
 

@@ -31,7 +31,8 @@ import org.web3j.utils.Numeric;
  * The demo network: a food social security pilot in Hérault (Montpellier, Lodève) and a Paris provider
  * outside its territory, so a demo can show both an accepted and a refused payment. Programmes can also be run
  * by governance bodies: a national body and the SSA committee of Hérault, whose members' keys are in the keys
- * file, and health at 100 % pays claims against a small tariff schedule.
+ * file, and health at 100 % pays claims against a small tariff schedule. This is the programme {@code all} of
+ * {@link Programmes}; the others (ssa, health, universal, mutualist) each make a demo genesis of one programme.
  */
 public final class DemoNetwork {
     public static final long DEFAULT_CHAIN_ID = 1337;
@@ -125,38 +126,51 @@ public final class DemoNetwork {
         return today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** Generates keys and genesis; throws IllegalArgumentException if the options make an invalid genesis. */
+    /** Generates keys and genesis of the demo that runs every programme ({@link Programmes#ALL}). */
     public static Demo generate(Options options) {
+        return generate(Programmes.ALL, options);
+    }
+
+    /**
+     * Generates keys and genesis of one programme; throws IllegalArgumentException if the options make an invalid
+     * genesis. A key depends only on the seed and the account's label, so an account keeps its key whatever the
+     * programme and whatever accounts are added around it.
+     */
+    public static Demo generate(Programme programme, Options options) {
         List<DemoKeys.Account> keys = new ArrayList<>();
-        for (AccountTemplate template : ACCOUNTS) {
+        for (AccountTemplate template : programme.accounts()) {
             ECKeyPair pair = options.seed() == null ? DemoKeyFactory.random()
                     : DemoKeyFactory.fromSeed(options.seed(), template.label());
             keys.add(new DemoKeys.Account(template.label(), Address.fromHex(Keys.getAddress(pair)),
                     Numeric.toHexStringWithPrefixZeroPadded(pair.getPrivateKey(), 64), template.kind()));
         }
         DemoKeys demoKeys = new DemoKeys(options.chainId(), keys);
-        Genesis genesis = genesis(options, demoKeys);
+        Genesis genesis = genesis(programme, options, demoKeys);
         GenesisWriter.toJson(genesis); // fails early, with the problems, on options that make an invalid genesis
         return new Demo(genesis, demoKeys);
     }
 
-    /** The demo genesis for these options, with the addresses of {@code keys}. */
+    /** The demo genesis of every programme for these options, with the addresses of {@code keys}. */
     public static Genesis genesis(Options options, DemoKeys keys) {
+        return genesis(Programmes.ALL, options, keys);
+    }
+
+    /** The demo genesis of {@code programme} for these options, with the addresses of {@code keys}. */
+    public static Genesis genesis(Programme programme, Options options, DemoKeys keys) {
         long timestamp = options.timestamp().getEpochSecond();
         EpochScheme scheme = options.epochSeconds() == null ? EpochScheme.monthly(timestamp)
                 : new EpochScheme(EpochScheme.Kind.FIXED, options.epochSeconds(), timestamp);
         int firstEpoch = scheme.epochAt(timestamp);
-        List<AccountSpec> accounts = ACCOUNTS.stream().filter(t -> !t.roles().isEmpty())
+        List<AccountSpec> accounts = programme.accounts().stream().filter(t -> !t.roles().isEmpty())
                 .map(t -> new AccountSpec(keys.byLabel(t.label()).address(), t.roles(), t.scopeTerritory(), t.label()))
                 .toList();
-        List<AllowanceSpec> allowances = List.of(
-                new AllowanceSpec("FOOD", FOOD_CENTS_BY_HOUSEHOLD, FOOD_EXPIRY_EPOCHS, firstEpoch),
-                new AllowanceSpec("CULTURE", List.of(CULTURE_CENTS), CULTURE_EXPIRY_EPOCHS, firstEpoch));
+        List<AllowanceSpec> allowances = programme.allowances().stream().map(a -> new AllowanceSpec(a.purpose(),
+                a.centsByHouseholdSize(), a.expiryEpochs(), firstEpoch)).toList();
         List<Address> validators = keys.ofKind(Kind.VALIDATOR).stream().map(DemoKeys.Account::address).toList();
-        List<BodySpec> bodies = BODIES.stream().map(b -> new BodySpec(b.name(), b.territory(), b.kind(),
+        List<BodySpec> bodies = programme.bodies().stream().map(b -> new BodySpec(b.name(), b.territory(), b.kind(),
                 b.memberLabels().stream().map(label -> keys.byLabel(label).address()).toList(), b.quorum())).toList();
-        return new Genesis(options.chainId(), timestamp, scheme, PURPOSES, TERRITORIES, accounts, allowances,
-                validators, bodies, HEALTH_TARIFFS);
+        return new Genesis(options.chainId(), timestamp, scheme, programme.purposes(), programme.territories(),
+                accounts, allowances, validators, bodies, programme.tariffs());
     }
 
     /**

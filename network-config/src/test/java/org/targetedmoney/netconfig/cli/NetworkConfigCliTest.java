@@ -11,7 +11,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.targetedmoney.netconfig.demo.DemoKeys;
+import org.targetedmoney.netconfig.genesis.GenesisReader;
 import org.targetedmoney.netconfig.json.ConfigException;
+import org.targetedmoney.policy.genesis.Genesis;
 
 class NetworkConfigCliTest {
     @TempDir
@@ -94,6 +96,50 @@ class NetworkConfigCliTest {
         assertThat(err.toString()).contains("genesis.chainId: 0 is out of range")
                 .contains("genesis.accounts[0].roles[0]: unknown role \"AUTORITY\"")
                 .contains("genesis refused, 3 problems");
+    }
+
+    @Test
+    void demo_programme_writesTheGenesisOfThatProgramme() throws Exception {
+        assertThat(demo(tmp.resolve("ssa"), "--programme", "ssa")).isZero();
+        assertThat(out.toString()).startsWith("programme ssa — sécurité sociale de l'alimentation")
+                .contains("montpellier-5");
+        Genesis genesis = GenesisReader.read(tmp.resolve("ssa/genesis.json"));
+        assertThat(genesis.purposes()).extracting(Genesis.PurposeSpec::symbol).containsExactly("FOOD");
+        assertThat(DemoKeys.read(tmp.resolve("ssa/demo-keys.json")).byLabel("alice").address())
+                .isEqualTo(DemoKeys.read(demoDir("all")).byLabel("alice").address());
+        assertThat(run("validate", tmp.resolve("ssa/genesis.json").toString())).isZero();
+    }
+
+    private Path demoDir(String programme) {
+        Path dir = tmp.resolve(programme);
+        assertThat(demo(dir, "--programme", programme)).isZero();
+        return dir.resolve("demo-keys.json");
+    }
+
+    @Test
+    void demo_programmeAll_isTheDefault() throws IOException {
+        assertThat(demo(tmp.resolve("default"))).isZero();
+        assertThat(out.toString()).doesNotContain("programme");
+        assertThat(demo(tmp.resolve("all"), "--programme", "all")).isZero();
+        for (String file : new String[] {"genesis.json", "demo-keys.json"}) {
+            assertThat(Files.readString(tmp.resolve("all").resolve(file)))
+                    .isEqualTo(Files.readString(tmp.resolve("default").resolve(file)));
+        }
+    }
+
+    @Test
+    void demo_unknownProgramme_exit2ListingTheValidNames() {
+        assertThat(demo(tmp.resolve("d"), "--programme", "pension")).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").isEqualTo("network-config demo: Invalid value for"
+                + " option '--programme': unknown programme 'pension' (expected one of all, ssa, health, universal,"
+                + " mutualist) (see --help)");
+        assertThat(Files.exists(tmp.resolve("d"))).isFalse();
+    }
+
+    @Test
+    void demo_help_listsTheProgrammes() {
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("One of all, ssa, health, universal, mutualist").contains("(default: all)");
     }
 
     @Test
