@@ -40,8 +40,8 @@ import org.targetedmoney.policy.model.Address;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 4)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", ScaleNode.HEAP})
 public class FirstPaymentScaleBenchmark {
     /** A grocery basket: below the smallest household's monthly 150 EUR, so every first payment passes. */

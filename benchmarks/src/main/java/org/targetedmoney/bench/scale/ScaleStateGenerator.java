@@ -85,8 +85,7 @@ public final class ScaleStateGenerator {
         long started = System.nanoTime();
         MemoryState base = ScaleGenesis.baseState();
         try (RocksChainStore store = RocksChainStore.open(dir)) {
-            long[][] counts = writeMembers(store, members);
-            List<Entity> block0 = withEnrolments(base, counts, members);
+            List<Entity> block0 = writeMembers(store, members).block0WithoutMembers(base);
             store.putStateWithoutWal(block0);
             store.flushAndCompact();
             byte[] root = genesisRoot(store);
@@ -103,15 +102,13 @@ public final class ScaleStateGenerator {
         }
     }
 
-    /** Streams the members into the store; returns how many there are per [territory][household size]. */
-    private static long[][] writeMembers(RocksChainStore store, long members) {
-        // Household sizes index directly (from 1); ScaleMembers draws at most as many sizes as there are amounts.
-        int sizes = ScaleGenesis.FOOD_CENTS_BY_HOUSEHOLD.size() + 1;
-        long[][] counts = new long[ScaleGenesis.MEMBER_TERRITORIES.size()][sizes];
+    /** Streams the members into the store and counts them. */
+    private static Tally writeMembers(RocksChainStore store, long members) {
+        Tally tally = new Tally();
         List<Entity> batch = new ArrayList<>(ENTITIES_PER_BATCH);
         for (long i = 0; i < members; i++) {
             Entity.Member m = ScaleMembers.member(i);
-            counts[ScaleGenesis.MEMBER_TERRITORIES.indexOf(m.territory())][m.householdSize()]++;
+            tally.add(m);
             batch.add(m);
             if (batch.size() == ENTITIES_PER_BATCH || i == members - 1) {
                 store.putStateWithoutWal(batch);
@@ -121,23 +118,37 @@ public final class ScaleStateGenerator {
                 System.err.printf("scale state: %,d / %,d members written%n", i + 1, members);
             }
         }
-        return counts;
+        return tally;
     }
 
-    /** The entities of block 0 besides members: the base state, Meta counting them, one counter per class. */
-    private static List<Entity> withEnrolments(MemoryState base, long[][] counts, long members) {
-        List<Entity> out = new ArrayList<>();
-        for (Entity e : base.all()) {
-            out.add(e instanceof Entity.Meta meta ? meta.withMemberCount(members) : e);
+    /** Members counted per territory and household size, as enrolment counts them. */
+    static final class Tally {
+        // Household sizes index directly (from 1); ScaleMembers draws at most as many sizes as there are amounts.
+        private final long[][] counts =
+                new long[ScaleGenesis.MEMBER_TERRITORIES.size()][ScaleGenesis.FOOD_CENTS_BY_HOUSEHOLD.size() + 1];
+        private long members;
+
+        void add(Entity.Member m) {
+            counts[ScaleGenesis.MEMBER_TERRITORIES.indexOf(m.territory())][m.householdSize()]++;
+            members++;
         }
-        for (int t = 0; t < counts.length; t++) {
-            for (int size = 1; size < counts[t].length; size++) {
-                if (counts[t][size] > 0) {
-                    out.add(new Entity.EnrolmentCount(ScaleGenesis.MEMBER_TERRITORIES.get(t), size, counts[t][size]));
+
+        /** The entities of block 0 besides members: the base state, Meta counting them, one counter per class. */
+        List<Entity> block0WithoutMembers(MemoryState base) {
+            List<Entity> out = new ArrayList<>();
+            for (Entity e : base.all()) {
+                out.add(e instanceof Entity.Meta meta ? meta.withMemberCount(members) : e);
+            }
+            for (int t = 0; t < counts.length; t++) {
+                for (int size = 1; size < counts[t].length; size++) {
+                    if (counts[t][size] > 0) {
+                        out.add(new Entity.EnrolmentCount(ScaleGenesis.MEMBER_TERRITORIES.get(t), size,
+                                counts[t][size]));
+                    }
                 }
             }
+            return out;
         }
-        return out;
     }
 
     /** The Merkle root of the whole state of block 0, streamed over the store in key order. */
