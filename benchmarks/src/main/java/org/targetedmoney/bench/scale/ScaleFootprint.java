@@ -16,7 +16,7 @@ import org.targetedmoney.policy.state.MemoryState;
  * the whole store directory) and in memory (the node loads the whole state into a {@link MemoryState}
  * at start), for generated stores of the given sizes. Generates missing stores first.
  *
- * <p>Run: {@code java -Xmx8g -cp benchmarks/target/benchmarks.jar
+ * <p>Run: {@code java -Xmx6g -cp benchmarks/target/benchmarks.jar
  * org.targetedmoney.bench.scale.ScaleFootprint 1000000 10000000}.
  */
 public final class ScaleFootprint {

@@ -12,16 +12,20 @@ import org.targetedmoney.policy.state.Entity;
 
 /**
  * What a validator runs on a generated state: the node's {@link LedgerApplier} (the whole state loaded
- * into memory at start, blocks executed there and each stored in one synced RocksDB write) over a
- * private checkpoint of the generated store, so the generated store itself is never written and every
- * trial starts from the same state. The checkpoint hard-links the table files: cheap, same disk.
+ * into memory at start, blocks executed there and each stored in one RocksDB write, synced as on a node
+ * unless a benchmark measures without the fsync) over a private checkpoint of the generated store, so
+ * the generated store itself is never written and every trial starts from the same state. The
+ * checkpoint hard-links the table files: cheap, same disk.
  */
 final class ScaleNode implements AutoCloseable {
     /** Heap of a benchmark fork: the 10 M-member state and room for the collector (see BENCHMARKS.md). */
     static final String HEAP = "-Xmx6g";
     private static final long RAFT_TERM = 1;
-    /** Full collections before reading the heap, so that garbage of loading is not counted as state. */
-    private static final int GC_PASSES = 3;
+    /**
+     * Full collections before reading the heap, so that garbage of loading is not counted as state. One
+     * is enough with G1 (a second frees nothing) and each takes seconds on a 10 M-member heap.
+     */
+    private static final int GC_PASSES = 1;
 
     final long members;
     final RocksChainStore store;
@@ -69,7 +73,7 @@ final class ScaleNode implements AutoCloseable {
         return node;
     }
 
-    /** Applies one Raft entry as the node does: decode, execute as a block, one synced write. */
+    /** Applies one Raft entry as the node does: decode, execute as a block, one write. */
     void apply(byte[] entry) {
         applier.apply(nextIndex++, RAFT_TERM, entry);
     }
