@@ -120,8 +120,12 @@ public final class BlockExecutor {
 
     /** The header of block 0: the genesis state's root, no transactions. */
     public static BlockHeader genesisHeader(long timestampSeconds, int epoch, List<Entity> genesisEntities) {
+        return genesisHeader(timestampSeconds, epoch, StateRoots.root(genesisEntities));
+    }
+
+    /** The header of block 0 for a genesis state whose root was computed elsewhere (streamed, when too large). */
+    public static BlockHeader genesisHeader(long timestampSeconds, int epoch, byte[] stateRoot) {
         return new BlockHeader(0, new byte[32], timestampSeconds, Address.ZERO, epoch, 0,
-                StateRoots.merkle(List.of()), StateRoots.merkle(List.of()), StateRoots.root(genesisEntities),
-                new byte[LogsBloom.BYTES], 0);
+                StateRoots.merkle(List.of()), StateRoots.merkle(List.of()), stateRoot, new byte[LogsBloom.BYTES], 0);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.targetedmoney.node.chain.BlockHeader;
@@ -32,6 +33,11 @@ public final class RocksChainStore implements ChainStore {
     static final byte[] APPLIED = bytes("applied");
     static final byte[] HEAD = bytes("head");
     static final byte[] GENESIS = bytes("genesis");
+    private static final String SST_BYTES = "rocksdb.total-sst-files-size";
+    private static final String KEYS_ESTIMATE = "rocksdb.estimate-num-keys";
+
+    /** Table files on disk: the state's and every column family's, and an estimate of the state's keys. */
+    public record DiskUsage(long stateSstBytes, long allSstBytes, long stateKeysEstimate) {}
 
     private final KvStore<Cf> kv;
     private volatile BlockHeader head;
@@ -47,7 +53,15 @@ public final class RocksChainStore implements ChainStore {
 
     /** Opens (or creates) the store in {@code dir}, with synced writes. */
     public static RocksChainStore open(Path dir) {
-        return new RocksChainStore(KvStore.open(dir, Cf.class, KvSettings.defaults().withSyncWrites(true)));
+        return open(dir, true);
+    }
+
+    /**
+     * Opens with or without an fsync on every commit. A node always syncs; benchmarks also run without,
+     * to see what a block costs besides the disk's flush latency.
+     */
+    public static RocksChainStore open(Path dir, boolean syncWrites) {
+        return new RocksChainStore(KvStore.open(dir, Cf.class, KvSettings.defaults().withSyncWrites(syncWrites)));
     }
 
     @Override
@@ -90,6 +104,34 @@ public final class RocksChainStore implements ChainStore {
         }
         head = block.header();
         applied = now;
+    }
+
+    /**
+     * Writes state entities outside any block and without the write-ahead log: only to generate a large
+     * state (the scale benchmarks) before {@link #storeGenesis}, never on a running node. A crash before
+     * {@link #flushAndCompact()} loses them.
+     */
+    public void putStateWithoutWal(Collection<? extends Entity> entities) {
+        try (WriteSet<Cf> ws = kv.newWriteSet()) {
+            for (Entity e : entities) {
+                ws.put(Cf.STATE, e.key().toBytes(), EntityCodec.encode(e));
+            }
+            kv.commitWithoutWal(ws);
+        }
+    }
+
+    /** Flushes every memtable, then compacts the state: after a bulk load, durable and at its steady size. */
+    public void flushAndCompact() {
+        kv.flush();
+        kv.compact(Cf.STATE);
+    }
+
+    public DiskUsage diskUsage() {
+        long all = 0;
+        for (Cf cf : Cf.values()) {
+            all += kv.longProperty(cf, SST_BYTES);
+        }
+        return new DiskUsage(kv.longProperty(Cf.STATE, SST_BYTES), all, kv.longProperty(Cf.STATE, KEYS_ESTIMATE));
     }
 
     private static void putBlock(WriteSet<Cf> ws, BlockHeader header, byte[] hash, List<byte[]> txHashes) {

@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.CompactRangeOptions;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Snapshot;
@@ -47,6 +49,7 @@ public final class KvStore<C extends Enum<C>> implements AutoCloseable {
   private final Map<C, ColumnFamilyHandle> handles;
   private final List<ColumnFamilyHandle> allHandles;
   private final WriteOptions writeOptions;
+  private final WriteOptions unloggedOptions = new WriteOptions().setDisableWAL(true);
   private final Reader latest;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Set<ReadView<C>> openViews = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -156,6 +159,66 @@ public final class KvStore<C extends Enum<C>> implements AutoCloseable {
     });
   }
 
+  /**
+   * Applies {@code writes} atomically but without the write-ahead log: for bulk loads of a new store
+   * only (a generated benchmark state), where writing every byte twice would double the load time.
+   * A crash before {@link #flush()} loses them, so never use it for blocks.
+   */
+  public void commitWithoutWal(WriteSet<C> writes) {
+    if (writes.owner() != this) {
+      throw new IllegalArgumentException("write set belongs to another store: " + writes.owner().path());
+    }
+    guarded("commit without WAL", () -> {
+      try {
+        db.write(unloggedOptions, writes.batch());
+      } catch (RocksDBException e) {
+        throw new StorageException("commit of " + writes.size() + " writes without WAL", path, e);
+      }
+      return null;
+    });
+  }
+
+  /** Writes every column family's memtable to table files and waits: makes unlogged commits durable. */
+  public void flush() {
+    guarded("flush", () -> {
+      try (FlushOptions options = new FlushOptions().setWaitForFlush(true)) {
+        db.flush(options, allHandles);
+      } catch (RocksDBException e) {
+        throw new StorageException("flush", path, e);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Compacts all of {@code cf} into its last level and waits. After a bulk load this leaves the data
+   * as a long-running store holds it (one sorted run, no overwritten versions), so its size on disk
+   * is the steady one.
+   */
+  public void compact(C cf) {
+    guarded("compact", () -> {
+      try (CompactRangeOptions options = new CompactRangeOptions()
+          .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForce)) {
+        db.compactRange(handle(cf), null, null, options);
+      } catch (RocksDBException e) {
+        throw new StorageException("compact " + columnFamilyName(cf), path, e);
+      }
+      return null;
+    });
+  }
+
+  /** A RocksDB integer property of {@code cf}, e.g. {@code rocksdb.total-sst-files-size}. */
+  public long longProperty(C cf, String property) {
+    Objects.requireNonNull(property, "property");
+    return guarded("property " + property, () -> {
+      try {
+        return db.getLongProperty(handle(cf), property);
+      } catch (RocksDBException e) {
+        throw new StorageException("property " + property + " of " + columnFamilyName(cf), path, e);
+      }
+    });
+  }
+
   /** Pins the current state for consistent reads until the view is closed. */
   public ReadView<C> openReadView() {
     return guarded("open read view", () -> {
@@ -244,6 +307,7 @@ public final class KvStore<C extends Enum<C>> implements AutoCloseable {
       allHandles.forEach(ColumnFamilyHandle::close);
       db.close();
       writeOptions.close();
+      unloggedOptions.close();
       tuning.close();
     } finally {
       exclusive.unlock();

@@ -88,6 +88,30 @@ class KvStoreTest {
   }
 
   @Test
+  void commitWithoutWal_isKeptOnceFlushed_andCompactionReportsTheSizeOnDisk() {
+    Path dir = tmp.resolve("db");
+    try (KvStore<Cf> store = open(dir)) {
+      try (WriteSet<Cf> ws = store.newWriteSet()) {
+        for (int i = 0; i < 1000; i++) {
+          ws.put(Cf.STATE, b("acct-" + i), b("balance-" + i));
+        }
+        store.commitWithoutWal(ws);
+      }
+      assertThat(s(store.get(Cf.STATE, b("acct-7")))).as("visible at once").isEqualTo("balance-7");
+      assertThat(store.longProperty(Cf.STATE, "rocksdb.total-sst-files-size")).as("still in the memtable")
+          .isZero();
+      store.flush();
+      store.compact(Cf.STATE);
+      assertThat(store.longProperty(Cf.STATE, "rocksdb.total-sst-files-size")).isPositive();
+      assertThat(store.longProperty(Cf.STATE, "rocksdb.estimate-num-keys")).isEqualTo(1000);
+      assertThat(store.longProperty(Cf.BLOCKS, "rocksdb.total-sst-files-size")).isZero();
+    }
+    try (KvStore<Cf> store = open(dir)) {
+      assertThat(s(store.get(Cf.STATE, b("acct-999")))).isEqualTo("balance-999");
+    }
+  }
+
+  @Test
   void scan_visitsHalfOpenRangeInUnsignedOrder_andStopsWhenAsked() {
     try (KvStore<Cf> store = open(tmp.resolve("db"))) {
       try (WriteSet<Cf> ws = store.newWriteSet()) {
