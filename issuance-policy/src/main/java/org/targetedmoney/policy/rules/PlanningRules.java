@@ -42,12 +42,12 @@ final class PlanningRules {
         if (overflow != null) {
             return overflow;
         }
-        int nextEpoch = tx.meta().lastOpenedEpoch() + 1;
-        AllowancePolicy next = Policies.inForce(tx, tx.purpose(c.purpose()), nextEpoch);
-        if (next != null) {
-            Allowances allowances = Allowances.preloaded(tx, c.purpose());
-            Outcome.Rejected exceeded = entitlementRefusal(tx, Map.of(c.territory(), c.amountCentsPerEpoch()),
-                    (t, size) -> allowances.amount(next, t, size, nextEpoch), "the policy in force");
+        Allowances allowances = Allowances.preloaded(tx, c.purpose());
+        for (int epoch : changeEpochs(tx, c.purpose(), tx.meta().lastOpenedEpoch() + 1)) {
+            AllowancePolicy policy = Policies.inForce(tx, tx.purpose(c.purpose()), epoch);
+            Outcome.Rejected exceeded = policy == null ? null : entitlementRefusal(tx,
+                    Map.of(c.territory(), c.amountCentsPerEpoch()),
+                    (t, size) -> allowances.amount(policy, t, size, epoch), "the policy in force from epoch " + epoch);
             if (exceeded != null) {
                 return exceeded;
             }
@@ -138,20 +138,55 @@ final class PlanningRules {
         }
         AllowancePolicy candidate = new AllowancePolicy(purpose, 0, 0, amountCentsByHouseholdSize, 1);
         Allowances allowances = Allowances.preloaded(tx, purpose);
-        return entitlementRefusal(tx, budgets,
-                (t, size) -> allowances.amount(candidate, t, size, effectiveFromEpoch), "this policy");
+        // The new version is the latest (POLICY_OVERLAP), so it is in force at every later change of modulation.
+        for (int epoch : changeEpochs(tx, purpose, effectiveFromEpoch)) {
+            Outcome.Rejected exceeded = entitlementRefusal(tx, budgets,
+                    (t, size) -> allowances.amount(candidate, t, size, epoch), "this policy, from epoch " + epoch);
+            if (exceeded != null) {
+                return exceeded;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The epochs from {@code from} on at which what a purpose entitles may change: {@code from} itself and
+     * every policy version or modulation step already decided after it. Budgets hold at each of them.
+     */
+    private static TreeSet<Integer> changeEpochs(Overlay tx, int purpose, int from) {
+        TreeSet<Integer> epochs = new TreeSet<>(List.of(from));
+        for (int v = 1; v <= tx.purpose(purpose).policyVersions(); v++) {
+            int e = tx.policy(purpose, v).effectiveFromEpoch();
+            if (e > from) {
+                epochs.add(e);
+            }
+        }
+        for (String t : tx.modulatedTerritories(purpose).territories()) {
+            for (Entity.ModulationStep step : tx.territoryModulation(purpose, t).steps()) {
+                if (step.effectiveFromEpoch() > from) {
+                    epochs.add(step.effectiveFromEpoch());
+                }
+            }
+        }
+        return epochs;
     }
 
     /** A new modulation may not entitle any budgeted territory to more than its budget under the policy then. */
-    static Outcome.Rejected modulationRefusal(Overlay tx, Entity.TerritoryModulation candidate, int epoch) {
+    static Outcome.Rejected modulationRefusal(Overlay tx, Entity.TerritoryModulation candidate, int from) {
         TreeMap<String, Long> budgets = budgets(tx, candidate.purpose());
-        AllowancePolicy policy = Policies.inForce(tx, tx.purpose(candidate.purpose()), epoch);
-        if (budgets.isEmpty() || policy == null) {
+        if (budgets.isEmpty()) {
             return null;
         }
         Allowances allowances = Allowances.preloadedWith(tx, candidate.purpose(), candidate);
-        return entitlementRefusal(tx, budgets, (t, size) -> allowances.amount(policy, t, size, epoch),
-                "this modulation");
+        for (int epoch : changeEpochs(tx, candidate.purpose(), from)) {
+            AllowancePolicy policy = Policies.inForce(tx, tx.purpose(candidate.purpose()), epoch);
+            Outcome.Rejected exceeded = policy == null ? null : entitlementRefusal(tx, budgets,
+                    (t, size) -> allowances.amount(policy, t, size, epoch), "this modulation, from epoch " + epoch);
+            if (exceeded != null) {
+                return exceeded;
+            }
+        }
+        return null;
     }
 
     /** Announces, when an epoch opens, the budgeted territories whose members are entitled to more than the budget. */

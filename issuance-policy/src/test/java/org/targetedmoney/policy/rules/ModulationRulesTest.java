@@ -7,6 +7,7 @@ import static org.targetedmoney.policy.LedgerFixture.CAROL;
 import static org.targetedmoney.policy.LedgerFixture.COMMITTEE_34;
 import static org.targetedmoney.policy.LedgerFixture.FOOD;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.targetedmoney.policy.LedgerFixture;
 import org.targetedmoney.policy.call.Call;
@@ -103,5 +104,16 @@ class ModulationRulesTest {
         assertThat(ledger.balance(CAROL, FOOD)).as("the last three months, as modulated then")
                 .isEqualTo(ledger.buckets(CAROL, FOOD).stream().mapToLong(Entity.Bucket::amountCents).sum());
         ledger.assertConserved();
+    }
+
+    @Test
+    void budget_holdsAtEveryLaterChangeAlreadyDecided_notOnlyAtTheNextEpoch() {
+        ledger.ok(AUTHORITY, new Call.SetTerritoryBudget("FR-IDF", FOOD, 17_000));
+        ledger.ok(AUTHORITY, modulate("FR-IDF", 11_000, 5));
+
+        ledger.rejected(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(16_000L), 3, 2),
+                RejectionCode.BUDGET_EXCEEDED);
+        ledger.rejected(AUTHORITY, new Call.SetTerritoryBudget("FR-IDF", FOOD, 16_000), RejectionCode.BUDGET_EXCEEDED);
+        ledger.ok(AUTHORITY, new Call.SetAllowancePolicy(FOOD, List.of(15_400L), 3, 2));
     }
 }
