@@ -54,6 +54,9 @@ class NodeCrashTest {
     static final long MAX_LOAD_MILLIS = 1_500;
     /** Bounds each payer per round, whatever the machine's speed. */
     static final int MAX_PAYMENTS_PER_ROUND = 2_000;
+    /** No new block for this long means the restarted node has applied its log. */
+    static final long QUIET_MILLIS = 1_500;
+    static final long QUIESCENCE_TIMEOUT_SECONDS = 60;
 
     @TempDir
     Path dir;
@@ -93,6 +96,7 @@ class NodeCrashTest {
                 node = NodeProcess.start(genesisFile, dir.resolve("data"), rpcPort, raftPort, log);
                 assertEveryAcknowledgedTransactionSucceeded(rpc, seed, round);
             }
+            awaitQuiescent(rpc);
             long included = assertNothingAppliedTwice(rpc);
             long replayed = ChainReplay.verify(rpc, genesis);
             assertThat(replayed).isGreaterThanOrEqualTo(acknowledged.size());
@@ -159,6 +163,25 @@ class NodeCrashTest {
                     .isNotNull();
             assertThat(receipt.getString("status")).as("status of %s", hash).isEqualTo("0x1");
         }
+    }
+
+    /**
+     * After a restart the node may still apply entries that were in its Raft log when it was killed (payments
+     * sent but not yet acknowledged): wait until no block has been added for a while, so that the chain and
+     * the balances below are read from the same state.
+     */
+    private static void awaitQuiescent(RpcClient rpc) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(QUIESCENCE_TIMEOUT_SECONDS);
+        Object head = rpc.result("eth_blockNumber");
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(QUIET_MILLIS);
+            Object now = rpc.result("eth_blockNumber");
+            if (now.equals(head)) {
+                return;
+            }
+            head = now;
+        }
+        throw new AssertionError("the node kept adding blocks for " + QUIESCENCE_TIMEOUT_SECONDS + " s after the load");
     }
 
     /** Each included payment moved one cent once: the nonces count the payments, the balances agree. */
