@@ -45,11 +45,11 @@ final class BodyRules {
             return Outcome.reject(RejectionCode.LIMIT_EXCEEDED, "there are already %d bodies", g.bodyCount());
         }
         int id = g.bodyCount() + 1;
-        Address account = BodyKind.account(id);
+        Account account = Account.ofBody(id, kind, c.territory());
         tx.put(new Body(id, c.name(), c.territory(), kind.code(), c.members(), c.quorum()));
         tx.put(new GovernanceMeta(id, g.proposalCount()));
-        tx.put(new Account(account, kind.role().mask(), kind == BodyKind.LOCAL ? c.territory() : null));
-        tx.emit(new LedgerEvent.BodyCreated(id, account, c.name(), c.territory(), kind.code(), c.quorum(),
+        tx.put(account);
+        tx.emit(new LedgerEvent.BodyCreated(id, account.address(), c.name(), c.territory(), kind.code(), c.quorum(),
                 c.members().size()));
         return tx.applied();
     }

@@ -6,7 +6,6 @@ import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.policy.state.Entity;
 import org.targetedmoney.policy.state.Entity.CapitationClaim;
 import org.targetedmoney.policy.state.Entity.ClaimsPaid;
-import org.targetedmoney.policy.state.Entity.Convention;
 import org.targetedmoney.policy.state.Entity.Member;
 import org.targetedmoney.policy.state.Entity.PatientChoice;
 import org.targetedmoney.policy.state.Entity.PatientCount;
@@ -75,7 +74,11 @@ final class CapitationRules {
 
     /** Paid for the last opened epoch only, on the patients registered before it began, and once. */
     static Outcome claim(Overlay tx, TxContext ctx, Call.ClaimCapitation c) {
-        Outcome.Rejected unconventioned = conventionRefusal(tx.convention(ctx.sender(), c.purpose()), ctx, c);
+        // A convention implies a known purpose, which inForceRefusal names.
+        Outcome.Rejected unconventioned = tx.convention(ctx.sender(), c.purpose()) == null
+                ? Outcome.reject(RejectionCode.NOT_CONVENTIONED, "%s has no convention for purpose %d", ctx.sender(),
+                        c.purpose())
+                : PaymentRules.inForceRefusal(tx, ctx.sender(), c.purpose(), c.epoch());
         if (unconventioned != null) {
             return unconventioned;
         }
@@ -103,19 +106,5 @@ final class CapitationRules {
         tx.put(new CapitationClaim(ctx.sender(), c.purpose(), c.epoch(), patients, amount));
         tx.emit(new LedgerEvent.CapitationPaid(ctx.sender(), c.purpose(), c.epoch(), patients, amount, claimId));
         return tx.applied();
-    }
-
-    private static Outcome.Rejected conventionRefusal(Convention conv, TxContext ctx, Call.ClaimCapitation c) {
-        if (conv == null || conv.suspended() || conv.revoked()) {
-            RejectionCode code = conv == null ? RejectionCode.NOT_CONVENTIONED
-                    : conv.revoked() ? RejectionCode.CONVENTION_REVOKED : RejectionCode.CONVENTION_SUSPENDED;
-            return Outcome.reject(code, "%s has no convention in force for purpose %d", ctx.sender(), c.purpose());
-        }
-        if (c.epoch() < conv.validFromEpoch() || c.epoch() > conv.validUntilEpoch()) {
-            return Outcome.reject(RejectionCode.CONVENTION_NOT_IN_FORCE, "the convention of %s for purpose %d is "
-                    + "valid in epochs %d..%d, not %d", ctx.sender(), c.purpose(), conv.validFromEpoch(),
-                    conv.validUntilEpoch(), c.epoch());
-        }
-        return null;
     }
 }

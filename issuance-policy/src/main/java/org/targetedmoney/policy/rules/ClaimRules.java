@@ -14,7 +14,7 @@ import org.targetedmoney.policy.state.Entity.Tariff;
  * above it. A member needs no action to be covered: enrolment is enough.
  */
 final class ClaimRules {
-    static final Pattern ACT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,15}");
+    static final Pattern ACT_CODE = Limits.ACT_CODE;
     static final Pattern CLAIM_REF = Pattern.compile("[0-9a-f]{64}");
 
     private ClaimRules() {}

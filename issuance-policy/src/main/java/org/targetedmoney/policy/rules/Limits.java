@@ -59,5 +59,8 @@ public final class Limits {
     /** A provider's specialty in the directory ("general practitioner", "market gardener"). */
     public static final int MAX_SPECIALTY_LENGTH = 64;
 
+    /** An act code of a tariff schedule (NGAP-like: G, AMI, IFD...). */
+    public static final java.util.regex.Pattern ACT_CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,15}");
+
     private Limits() {}
 }

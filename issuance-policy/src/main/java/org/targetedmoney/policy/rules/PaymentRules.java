@@ -81,6 +81,22 @@ final class PaymentRules {
      */
     static Outcome.Rejected conventionRefusal(Overlay tx, TxContext ctx, org.targetedmoney.policy.model.Address provider,
                                               int purpose, Member member) {
+        Outcome.Rejected notInForce = inForceRefusal(tx, provider, purpose, ctx.timeEpoch());
+        if (notInForce != null) {
+            return notInForce;
+        }
+        Convention conv = tx.convention(provider, purpose);
+        if (!Territory.covers(conv.territory(), member.territory())) {
+            return Outcome.reject(RejectionCode.TERRITORY_NOT_COVERED,
+                    "provider %s is conventioned for %s in %s, which does not cover the member's territory %s",
+                    provider, tx.purpose(purpose).symbol(), conv.territory(), member.territory());
+        }
+        return null;
+    }
+
+    /** Why {@code provider}'s convention for {@code purpose} is not in force at {@code epoch}; null if it is. */
+    static Outcome.Rejected inForceRefusal(Overlay tx, org.targetedmoney.policy.model.Address provider, int purpose,
+                                           int epoch) {
         Convention conv = tx.convention(provider, purpose);
         String symbol = tx.purpose(purpose).symbol();
         if (conv == null) {
@@ -95,15 +111,10 @@ final class PaymentRules {
             return Outcome.reject(RejectionCode.CONVENTION_SUSPENDED, "the %s convention of %s is suspended",
                     symbol, provider);
         }
-        if (ctx.timeEpoch() < conv.validFromEpoch() || ctx.timeEpoch() > conv.validUntilEpoch()) {
+        if (epoch < conv.validFromEpoch() || epoch > conv.validUntilEpoch()) {
             return Outcome.reject(RejectionCode.CONVENTION_NOT_IN_FORCE,
                     "the %s convention of %s is valid in epochs %d..%d, not %d", symbol, provider,
-                    conv.validFromEpoch(), conv.validUntilEpoch(), ctx.timeEpoch());
-        }
-        if (!Territory.covers(conv.territory(), member.territory())) {
-            return Outcome.reject(RejectionCode.TERRITORY_NOT_COVERED,
-                    "provider %s is conventioned for %s in %s, which does not cover the member's territory %s",
-                    provider, symbol, conv.territory(), member.territory());
+                    conv.validFromEpoch(), conv.validUntilEpoch(), epoch);
         }
         return null;
     }

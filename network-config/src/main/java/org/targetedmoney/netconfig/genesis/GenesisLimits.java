@@ -48,7 +48,7 @@ public final class GenesisLimits {
     public static final int MAX_TARIFFS = 10_000;
     public static final long MAX_TARIFF_CENTS = Limits.MAX_TARIFF_CENTS;
     /** The act codes {@code setTariff} accepts (the rule's own pattern is not public): {@code G}, {@code AMI}. */
-    public static final Pattern ACT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,15}");
+    public static final Pattern ACT_CODE = Limits.ACT_CODE;
 
     private GenesisLimits() {}
 }
