@@ -216,11 +216,17 @@ public final class BridgeConfigReader {
         return account == null ? null : new BridgeConfig.MemberContributions(account, scale);
     }
 
-    /** The schemes credit accounts of the waterfall: those must exist and be contribution accounts. */
+    /** Members' contributions fund providers (a waterfall account); the inter-enterprise fund is kept apart. */
     private static void checkSchemeAccounts(BridgeConfig.Funding funding,
                                             Optional<BridgeConfig.InterEnterpriseFund> ief,
                                             Optional<BridgeConfig.MemberContributions> members, Problems p) {
-        ief.ifPresent(f -> requireContributionAccount(funding, f.accountId(), "config.interEnterpriseFund.accountId", p));
+        // The fund's money belongs to firms (their allowances): the waterfall that pays providers must not spend it.
+        ief.ifPresent(f -> {
+            if (funding.accounts().stream().anyMatch(a -> a.id().equals(f.accountId()))) {
+                p.add("config.interEnterpriseFund.accountId", Fields.quote(f.accountId())
+                        + " is a funding account of the waterfall: the fund's money pays firms, not providers");
+            }
+        });
         members.ifPresent(m -> requireContributionAccount(funding, m.accountId(),
                 "config.memberContributions.accountId", p));
     }

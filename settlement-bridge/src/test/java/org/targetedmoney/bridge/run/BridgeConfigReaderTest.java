@@ -19,7 +19,7 @@ class BridgeConfigReaderTest {
               "funding": {
                 "accounts": [
                   {"id": "ssa-members", "kind": "contributions", "earmarks": [2]},
-                  {"id": "inter-enterprise-fund", "kind": "contributions"},
+                  {"id": "employers", "kind": "contributions"},
                   {"id": "state", "name": "Etat", "kind": "public-account", "earmarks": [1, 2]}
                 ],
                 "creationCeilingCentsPerMonth": 5000000
@@ -45,7 +45,7 @@ class BridgeConfigReaderTest {
         assertThat(c.debtor().iban()).isEqualTo("FR7630006000011234567890189");
         assertThat(c.debtor().bic()).isEqualTo("AGRIFRPP");
         assertThat(c.funding().accounts()).extracting(BridgeConfig.FundingAccount::id)
-                .containsExactly("ssa-members", "inter-enterprise-fund", "state");
+                .containsExactly("ssa-members", "employers", "state");
         assertThat(c.interEnterpriseFund().orElseThrow().fixedAllowanceCentsPerFte()).isEmpty();
         assertThat(c.lateMonths()).isEqualTo(2);
         assertThat(c.payeeOf("0x00000000000000000000000000000000000000aa")).isPresent();
@@ -71,13 +71,22 @@ class BridgeConfigReaderTest {
     @Test
     void parse_unknownFieldAndDuplicateAccount_refused() {
         String bad = VALID.replace("\"dataDir\": \"data\",", "\"dataDir\": \"data\", \"dataDirectory\": \"x\",")
-                .replace("{\"id\": \"inter-enterprise-fund\", \"kind\": \"contributions\"}",
-                        "{\"id\": \"inter-enterprise-fund\", \"kind\": \"contributions\"},"
+                .replace("{\"id\": \"employers\", \"kind\": \"contributions\"}",
+                        "{\"id\": \"employers\", \"kind\": \"contributions\"},"
                                 + "{\"id\": \"state\", \"kind\": \"contributions\"}");
 
         assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
                 .hasMessageContaining("config.dataDirectory: unknown field")
                 .hasMessageContaining("duplicate account id \"state\"");
+    }
+
+    @Test
+    void parse_fundAccountInWaterfall_refused() {
+        String bad = VALID.replace("\"accountId\": \"inter-enterprise-fund\"", "\"accountId\": \"employers\"");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.accountId: \"employers\" is a funding account of the"
+                        + " waterfall");
     }
 
     @Test
