@@ -30,7 +30,8 @@ import org.targetedmoney.bridge.funding.SourceKind;
  * batch, a lower purpose may use it up although another assignment could have funded the whole batch.
  *
  * <p>Balances carry over from month to month (a credit's period is for traceability); only creation is bounded
- * per month. Credits are not deduplicated here: the store's idempotency keys do that.
+ * per month. Credits are not deduplicated here (the store's idempotency keys do that), nor does the book remember
+ * which batches it funded: the caller funds a batch once, when it moves from WAITING_FUNDING to FUNDED.
  *
  * <p>Invariants checked after every change: no balance below 0; creation used of a month within the ceiling;
  * credited + creation used = balances + allocated and not refunded.
