@@ -1,0 +1,93 @@
+package org.targetedmoney.bridge.settlement;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a batch stands. Codes are stable (stored, in metrics).
+ *
+ * <pre>
+ * WAITING_FUNDING -> FUNDED -> INSTRUCTED -> PARTLY_SETTLED -> SETTLED
+ *                                  |              |               |
+ *                                  +------> RETRYING <-----------+   (a transfer rejected or returned, to retry)
+ *                                  +------> ESCALATED <----------+   (a transfer a person must look at)
+ * RETRYING -> INSTRUCTED | PARTLY_SETTLED (the retry instructed) | ESCALATED
+ * </pre>
+ * SETTLED is left only for a late return. ESCALATED is terminal for the bridge: a person resolves it outside.
+ * PARTLY_SETTLED exists in GROSS mode: some transfers booked, the others still awaited from the bank.
+ */
+public enum BatchState {
+    WAITING_FUNDING("waiting-funding"),
+    FUNDED("funded"),
+    INSTRUCTED("instructed"),
+    PARTLY_SETTLED("partly-settled"),
+    SETTLED("settled"),
+    RETRYING("retrying"),
+    ESCALATED("escalated");
+
+    private final String code;
+
+    BatchState(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The states this one may move to (never itself: staying is not a transition). */
+    public Set<BatchState> successors() {
+        return switch (this) {
+            case WAITING_FUNDING -> EnumSet.of(FUNDED);
+            case FUNDED -> EnumSet.of(INSTRUCTED);
+            case INSTRUCTED -> EnumSet.of(PARTLY_SETTLED, SETTLED, RETRYING, ESCALATED);
+            case PARTLY_SETTLED -> EnumSet.of(SETTLED, RETRYING, ESCALATED);
+            case SETTLED -> EnumSet.of(RETRYING, ESCALATED);
+            case RETRYING -> EnumSet.of(INSTRUCTED, PARTLY_SETTLED, ESCALATED);
+            case ESCALATED -> EnumSet.noneOf(BatchState.class);
+        };
+    }
+
+    public boolean canMoveTo(BatchState next) {
+        return successors().contains(next);
+    }
+
+    /**
+     * {@code next}, if the move from {@code from} is allowed.
+     *
+     * @throws IllegalStateException otherwise: the caller has a bug
+     */
+    public static BatchState transition(BatchState from, BatchState next) {
+        if (!from.canMoveTo(next)) {
+            throw new IllegalStateException("illegal batch transition " + from.code() + " -> " + next.code());
+        }
+        return next;
+    }
+
+    /**
+     * The state of an instructed batch from where its transfers' latest attempts stand: any escalated makes it
+     * ESCALATED; else any to retry, RETRYING; else all booked, SETTLED; else some booked, PARTLY_SETTLED; else
+     * INSTRUCTED.
+     *
+     * @param latest the latest attempt of each transfer of the batch (not empty)
+     */
+    public static BatchState of(Collection<AttemptStatus> latest) {
+        if (latest.isEmpty()) {
+            throw new IllegalArgumentException("an instructed batch has at least one transfer");
+        }
+        boolean anyRetry = false;
+        int booked = 0;
+        for (AttemptStatus a : latest) {
+            if (a.decision() == AttemptStatus.Decision.ESCALATE) {
+                return ESCALATED;
+            }
+            anyRetry |= a.decision() == AttemptStatus.Decision.RETRY;
+            booked += a.state() == AttemptStatus.State.MATCHED ? 1 : 0;
+        }
+        if (anyRetry) {
+            return RETRYING;
+        }
+        return booked == latest.size() ? SETTLED : booked > 0 ? PARTLY_SETTLED : INSTRUCTED;
+    }
+}

@@ -1,0 +1,279 @@
+package org.targetedmoney.bridge.settlement;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.targetedmoney.bridge.settlement.AttemptStatus.Decision;
+import org.targetedmoney.bridge.settlement.AttemptStatus.State;
+
+/**
+ * Ties bank outcomes to the transfers the bridge instructed, by end-to-end id, and gives back the funding of
+ * attempts the bank rejected or returned. Deterministic; mutable, not thread-safe ({@link #copy()}).
+ *
+ * <p>Per attempt, an outcome is classified (reason codes of UNMATCHED in brackets):
+ * <ul>
+ *   <li>unknown end-to-end id: UNMATCHED [{@value #UNKNOWN_END_TO_END_ID}];</li>
+ *   <li>Booked or Returned for another amount than instructed: UNMATCHED [{@value #AMOUNT_MISMATCH}] (a
+ *       partial return would otherwise refund euros that did not come back);</li>
+ *   <li>Booked: instructed -> MATCHED; again with the same non-empty bank reference, or after a return: DUPLICATE;
+ *       with another (or no) bank reference: UNMATCHED [{@value #SECOND_BOOKING}] (the bank may have paid
+ *       twice); after a rejection: UNMATCHED [{@value #CONFLICTS_WITH_STATE}];</li>
+ *   <li>Rejected (pain.002 RJCT): instructed -> REJECTED; again: DUPLICATE; after a booking or a return:
+ *       UNMATCHED [{@value #CONFLICTS_WITH_STATE}];</li>
+ *   <li>Returned (camt.054): instructed or booked -> RETURNED; again: DUPLICATE; after a rejection: UNMATCHED
+ *       [{@value #CONFLICTS_WITH_STATE}].</li>
+ * </ul>
+ * UNMATCHED and DUPLICATE change nothing. REJECTED and RETURNED refund the attempt's allocations to the
+ * {@link FundingBook} and decide: ESCALATE if the reason is in {@link #NON_RETRYABLE_REASONS} (cause
+ * {@value #NON_RETRYABLE_REASON}) or the attempt was the {@link #MAX_ATTEMPTS}th ({@value #MAX_ATTEMPTS_REACHED});
+ * otherwise RETRY with the next attempt number, which the caller funds again and {@link #instruct}s.
+ *
+ * <p>A batch's transfers are instructed together (a batch is funded whole), so {@link #batchState} sees them all.
+ */
+public final class Reconciliation {
+    /** Attempts per transfer before escalating (the first instruction is attempt 1). */
+    public static final int MAX_ATTEMPTS = 3;
+    /**
+     * ISO 20022 reason codes a retry cannot fix: AC01 incorrect account number, AC04 closed account, AC06 blocked
+     * account, BE04 missing creditor address, MD07 end customer deceased. Others (e.g. AM04 insufficient funds,
+     * MS03 unspecified, TM01 cut-off) are retried.
+     */
+    public static final SortedSet<String> NON_RETRYABLE_REASONS =
+            Collections.unmodifiableSortedSet(new TreeSet<>(List.of("AC01", "AC04", "AC06", "BE04", "MD07")));
+    /** Most outcomes per {@link #reconcile} call. */
+    public static final int MAX_OUTCOMES_PER_RUN = 1_000_000;
+    /** Most attempts tracked. */
+    public static final int MAX_TRACKED_ATTEMPTS = 50_000_000;
+
+    public static final String UNKNOWN_END_TO_END_ID = "UNKNOWN_END_TO_END_ID";
+    public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+    public static final String SECOND_BOOKING = "SECOND_BOOKING";
+    public static final String CONFLICTS_WITH_STATE = "CONFLICTS_WITH_STATE";
+    public static final String NON_RETRYABLE_REASON = "NON_RETRYABLE_REASON";
+    public static final String MAX_ATTEMPTS_REACHED = "MAX_ATTEMPTS_REACHED";
+
+    private final Map<String, AttemptStatus> byEndToEndId;
+    /** Per batch id, per transfer index, the end-to-end id of the latest attempt. */
+    private final TreeMap<String, TreeMap<Integer, String>> latest;
+
+    public Reconciliation() {
+        this.byEndToEndId = new HashMap<>();
+        this.latest = new TreeMap<>();
+    }
+
+    private Reconciliation(Reconciliation other) {
+        this.byEndToEndId = new HashMap<>(other.byEndToEndId);
+        this.latest = new TreeMap<>();
+        other.latest.forEach((batch, transfers) -> latest.put(batch, new TreeMap<>(transfers)));
+    }
+
+    public Reconciliation copy() {
+        return new Reconciliation(this);
+    }
+
+    /**
+     * Records an attempt handed to the bank: attempt 1 of a transfer, or the attempt a RETRY decision asked for.
+     *
+     * @throws IllegalArgumentException if the end-to-end id is known, or the attempt does not follow a retry
+     *                                  decision of the same transfer (a bug: the bank would be paid twice)
+     */
+    public void instruct(InstructedTransfer transfer) {
+        if (byEndToEndId.containsKey(transfer.endToEndId())) {
+            throw new IllegalArgumentException("end-to-end id " + transfer.endToEndId() + " is already instructed");
+        }
+        if (byEndToEndId.size() >= MAX_TRACKED_ATTEMPTS) {
+            throw new IllegalStateException("more than " + MAX_TRACKED_ATTEMPTS + " attempts tracked");
+        }
+        TreeMap<Integer, String> transfers = latest.computeIfAbsent(transfer.batchId(), b -> new TreeMap<>());
+        String previousId = transfers.get(transfer.transferIndex());
+        int expected = 1;
+        if (previousId != null) {
+            AttemptStatus previous = byEndToEndId.get(previousId);
+            if (previous.decision() != Decision.RETRY) {
+                throw new IllegalArgumentException("transfer " + transfer.transferIndex() + " of batch "
+                        + transfer.batchId() + " has attempt " + previousId + " " + previous.state()
+                        + " and no retry decided");
+            }
+            expected = previous.transfer().attempt() + 1;
+        }
+        if (transfer.attempt() != expected) {
+            throw new IllegalArgumentException("transfer " + transfer.transferIndex() + " of batch "
+                    + transfer.batchId() + ": attempt " + transfer.attempt() + " instructed, " + expected + " expected");
+        }
+        byEndToEndId.put(transfer.endToEndId(), new AttemptStatus(transfer, State.INSTRUCTED, Decision.NONE, "", ""));
+        transfers.put(transfer.transferIndex(), transfer.endToEndId());
+    }
+
+    /**
+     * Classifies bank outcomes in order, refunding to {@code book} the allocations of attempts rejected or
+     * returned (see the class comment).
+     */
+    public ReconciliationRun reconcile(List<BankOutcome> outcomes, FundingBook book) {
+        Objects.requireNonNull(book, "book");
+        if (outcomes.size() > MAX_OUTCOMES_PER_RUN) {
+            throw new IllegalArgumentException("at most " + MAX_OUTCOMES_PER_RUN + " bank outcomes per run");
+        }
+        List<OutcomeResult> results = new ArrayList<>(outcomes.size());
+        for (BankOutcome outcome : outcomes) {
+            OutcomeResult r = apply(outcome);
+            if (r instanceof OutcomeResult.Failed f) {
+                book.refund(f.refunded());
+            }
+            results.add(r);
+        }
+        return new ReconciliationRun(results, ReconciliationReport.of(results));
+    }
+
+    private OutcomeResult apply(BankOutcome outcome) {
+        AttemptStatus a = byEndToEndId.get(outcome.endToEndId());
+        if (a == null) {
+            long amount = switch (outcome) {
+                case BankOutcome.Booked b -> b.amountCents();
+                case BankOutcome.Returned r -> r.amountCents();
+                case BankOutcome.Rejected r -> 0;
+            };
+            return new OutcomeResult.Unmatched(outcome, UNKNOWN_END_TO_END_ID,
+                    "no transfer was instructed with this end-to-end id", amount);
+        }
+        return switch (outcome) {
+            case BankOutcome.Booked b -> booked(a, b);
+            case BankOutcome.Rejected r -> rejected(a, r);
+            case BankOutcome.Returned r -> returned(a, r);
+        };
+    }
+
+    private OutcomeResult booked(AttemptStatus a, BankOutcome.Booked b) {
+        long instructed = a.transfer().amountCents();
+        if (b.amountCents() != instructed) {
+            return mismatch(b, "booked", b.amountCents(), instructed);
+        }
+        return switch (a.state()) {
+            case INSTRUCTED -> {
+                put(a.with(State.MATCHED, Decision.NONE, b.bankReference(), ""));
+                yield new OutcomeResult.Matched(b, a.transfer());
+            }
+            case MATCHED -> !b.bankReference().isEmpty() && b.bankReference().equals(a.bankReference())
+                    ? new OutcomeResult.Duplicate(b, b.amountCents())
+                    : new OutcomeResult.Unmatched(b, SECOND_BOOKING, "booked again under bank reference '"
+                            + b.bankReference() + "', first booked under '" + a.bankReference() + "'", b.amountCents());
+            case RETURNED -> {
+                if (a.bankReference().isEmpty()) {
+                    // The booking a return implies, reported after it: remembered, to tell a second booking.
+                    put(a.with(State.RETURNED, a.decision(), b.bankReference(), a.reasonCode()));
+                    yield new OutcomeResult.Duplicate(b, b.amountCents());
+                }
+                yield b.bankReference().equals(a.bankReference())
+                        ? new OutcomeResult.Duplicate(b, b.amountCents())
+                        : new OutcomeResult.Unmatched(b, SECOND_BOOKING, "booked again under bank reference '"
+                                + b.bankReference() + "' after a return", b.amountCents());
+            }
+            case REJECTED -> conflict(b, a, b.amountCents());
+        };
+    }
+
+    private OutcomeResult rejected(AttemptStatus a, BankOutcome.Rejected r) {
+        return switch (a.state()) {
+            case INSTRUCTED -> fail(a, r, State.REJECTED, r.reasonCode());
+            case REJECTED -> new OutcomeResult.Duplicate(r, a.transfer().amountCents());
+            case MATCHED, RETURNED -> conflict(r, a, a.transfer().amountCents());
+        };
+    }
+
+    private OutcomeResult returned(AttemptStatus a, BankOutcome.Returned r) {
+        long instructed = a.transfer().amountCents();
+        if (r.amountCents() != instructed) {
+            return mismatch(r, "returned", r.amountCents(), instructed);
+        }
+        return switch (a.state()) {
+            case INSTRUCTED, MATCHED -> fail(a, r, State.RETURNED, r.reasonCode());
+            case RETURNED -> new OutcomeResult.Duplicate(r, r.amountCents());
+            case REJECTED -> conflict(r, a, r.amountCents());
+        };
+    }
+
+    private OutcomeResult.Failed fail(AttemptStatus a, BankOutcome outcome, State state, String reasonCode) {
+        InstructedTransfer t = a.transfer();
+        FollowUp followUp;
+        if (NON_RETRYABLE_REASONS.contains(reasonCode)) {
+            followUp = new FollowUp.Escalation(t.batchId(), t.transferIndex(), t.endToEndId(), reasonCode,
+                    NON_RETRYABLE_REASON);
+        } else if (t.attempt() >= MAX_ATTEMPTS) {
+            followUp = new FollowUp.Escalation(t.batchId(), t.transferIndex(), t.endToEndId(), reasonCode,
+                    MAX_ATTEMPTS_REACHED);
+        } else {
+            followUp = new FollowUp.Retry(t.batchId(), t.transferIndex(), t.attempt() + 1);
+        }
+        Decision decision = followUp instanceof FollowUp.Retry ? Decision.RETRY : Decision.ESCALATE;
+        put(a.with(state, decision, a.bankReference(), reasonCode));
+        return new OutcomeResult.Failed(outcome, t, followUp);
+    }
+
+    private static OutcomeResult.Unmatched mismatch(BankOutcome o, String verb, long amount, long instructed) {
+        return new OutcomeResult.Unmatched(o, AMOUNT_MISMATCH, verb + " " + Cents.format(amount)
+                + " EUR, instructed " + Cents.format(instructed) + " EUR", amount);
+    }
+
+    private static OutcomeResult.Unmatched conflict(BankOutcome o, AttemptStatus a, long amount) {
+        String news = switch (o) {
+            case BankOutcome.Booked b -> "booked";
+            case BankOutcome.Rejected r -> "rejected";
+            case BankOutcome.Returned r -> "returned";
+        };
+        return new OutcomeResult.Unmatched(o, CONFLICTS_WITH_STATE, news + " but the attempt is already "
+                + a.state().name().toLowerCase(java.util.Locale.ROOT), amount);
+    }
+
+    private void put(AttemptStatus status) {
+        byEndToEndId.put(status.transfer().endToEndId(), status);
+    }
+
+    /** Where an attempt stands, if instructed. */
+    public Optional<AttemptStatus> status(String endToEndId) {
+        return Optional.ofNullable(byEndToEndId.get(endToEndId));
+    }
+
+    /** The latest attempt of each instructed transfer of a batch, by transfer index (empty if none). */
+    public List<AttemptStatus> latestAttempts(String batchId) {
+        TreeMap<Integer, String> transfers = latest.get(batchId);
+        return transfers == null ? List.of() : transfers.values().stream().map(byEndToEndId::get).toList();
+    }
+
+    /** The state of an instructed batch ({@link BatchState#of}); empty if none of its transfers was instructed. */
+    public Optional<BatchState> batchState(String batchId) {
+        List<AttemptStatus> attempts = latestAttempts(batchId);
+        return attempts.isEmpty() ? Optional.empty() : Optional.of(BatchState.of(attempts));
+    }
+
+    /**
+     * The allocations of a batch's booked attempts, by transfer index: once the batch is SETTLED, what paid it,
+     * for the attestation's totals per source ({@link Allocation#totalsBySource}).
+     */
+    public List<Allocation> bookedAllocations(String batchId) {
+        List<Allocation> out = new ArrayList<>();
+        for (AttemptStatus a : latestAttempts(batchId)) {
+            if (a.state() == State.MATCHED) {
+                out.addAll(a.transfer().allocations());
+            }
+        }
+        return out;
+    }
+
+    /** Retries decided and not yet instructed, by batch id then transfer index. */
+    public List<FollowUp.Retry> pendingRetries() {
+        List<FollowUp.Retry> out = new ArrayList<>();
+        latest.forEach((batchId, transfers) -> transfers.values().forEach(id -> {
+            AttemptStatus a = byEndToEndId.get(id);
+            if (a.decision() == Decision.RETRY) {
+                out.add(new FollowUp.Retry(batchId, a.transfer().transferIndex(), a.transfer().attempt() + 1));
+            }
+        }));
+        return out;
+    }
+}
