@@ -65,6 +65,23 @@ public final class BatchBuilder {
             throw new IllegalArgumentException("window " + window + " is not closed: the latest block read is stamped "
                     + latestBlockTimestampSeconds + ", the window ends at " + window.endSeconds());
         }
+        return buildFrom(window, lines, provider -> 0);
+    }
+
+    /**
+     * The batches of lines of a window read so far, closed early by an operator's cut-off (or the remaining lines
+     * of a window cut before): as {@link #build}, but the window need not be closed, and each provider's parts
+     * are numbered from {@code firstPart.applyAsInt(provider)} so that the batches of successive cuts of one
+     * window have distinct ids.
+     */
+    public List<Batch> buildCut(WindowId window, Collection<LedgerLine> lines,
+                                java.util.function.ToIntFunction<String> firstPart) {
+        Objects.requireNonNull(window, "window");
+        return buildFrom(window, lines, firstPart);
+    }
+
+    private List<Batch> buildFrom(WindowId window, Collection<LedgerLine> lines,
+                                  java.util.function.ToIntFunction<String> firstPart) {
         if (lines.size() > MAX_LINES_PER_BUILD) {
             throw new IllegalArgumentException("at most " + MAX_LINES_PER_BUILD + " lines are batched at once");
         }
@@ -86,7 +103,8 @@ public final class BatchBuilder {
         List<Batch> batches = new ArrayList<>();
         for (Map.Entry<String, List<LedgerLine>> e : byProvider.entrySet()) {
             List<LedgerLine> provided = e.getValue();
-            for (int from = 0, part = 0; from < provided.size(); from += maxLinesPerBatch, part++) {
+            int part = firstPart.applyAsInt(e.getKey());
+            for (int from = 0; from < provided.size(); from += maxLinesPerBatch, part++) {
                 List<LedgerLine> chunk = provided.subList(from, Math.min(provided.size(), from + maxLinesPerBatch));
                 batches.add(new Batch(e.getKey(), window, part, mode, chunk));
             }

@@ -1,0 +1,285 @@
+package org.targetedmoney.bridge.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.settlement.Allocation;
+import org.targetedmoney.bridge.settlement.Batch;
+import org.targetedmoney.bridge.settlement.Check;
+import org.targetedmoney.bridge.settlement.BatchBuilder;
+import org.targetedmoney.bridge.settlement.BatchFunding;
+import org.targetedmoney.bridge.settlement.BatchState;
+import org.targetedmoney.bridge.settlement.CreditOutcome;
+import org.targetedmoney.bridge.settlement.FollowUp;
+import org.targetedmoney.bridge.settlement.FundingBook;
+import org.targetedmoney.bridge.settlement.FundingOutcome;
+import org.targetedmoney.bridge.settlement.InstructedTransfer;
+import org.targetedmoney.bridge.settlement.Reconciliation;
+import org.targetedmoney.bridge.settlement.ReconciliationRun;
+import org.targetedmoney.bridge.settlement.SettlementWindow;
+import org.targetedmoney.bridge.settlement.WindowId;
+
+/**
+ * The bridge's state and the one function that changes it, {@link #apply}: lines wait in their window until
+ * the ledger passes its end (or a cut-off), then become one batch per provider; batches wait for funding (the
+ * waterfall, all or nothing, oldest first) and are re-tried after every credit; funded transfers whose payee is
+ * known go into the next payment order; bank outcomes settle, retry or escalate them; settled batches are
+ * attested. Single writer, not thread-safe: the service applies inputs on one thread and serves reads from
+ * {@link BridgeView}s it takes after each input.
+ */
+public final class BridgeEngine {
+    /** Most payment orders kept (a year of hourly cuts is 8 760). */
+    public static final int MAX_ORDERS = 1_000_000;
+    /** Longest remittance text in a SEPA credit transfer (unstructured). */
+    static final int MAX_REMITTANCE_CHARS = 140;
+
+    private final SettlementWindow windows;
+    private final BatchBuilder builder;
+    private final FundingBook book;
+    private final Reconciliation reconciliation = new Reconciliation();
+    private final Map<String, Payee> payees;
+
+    private long nextBlock;
+    private int nextLogIndex;
+    private long headBlock = -1;
+    private long headTimestampSeconds;
+    private long linesRead;
+    private final TreeMap<WindowId, List<LedgerLine>> unbatched = new TreeMap<>(WindowId.ORDER);
+    /** Next part number per window and provider, so successive cuts of one window give distinct batch ids. */
+    private final TreeMap<String, Integer> nextPart = new TreeMap<>();
+    private final TreeMap<String, Batch> batches = new TreeMap<>();
+    private final TreeMap<String, FundingOutcome.Waiting> waiting = new TreeMap<>();
+    /** Funded attempts not yet in a payment order, by batch id and transfer index. */
+    private final TreeMap<String, InstructedTransfer> toInstruct = new TreeMap<>();
+    private final TreeMap<String, PaymentOrder> orders = new TreeMap<>();
+    private final TreeSet<String> bankMessages = new TreeSet<>();
+    private final TreeMap<String, String> attestations = new TreeMap<>();
+    private final TreeMap<String, CreditOutcome.Rejected> refusedCredits = new TreeMap<>();
+
+    /**
+     * @param payees providers' bank details by lower-case address; a provider without is funded but not paid
+     *               (its transfers wait, visibly) until it has some
+     */
+    public BridgeEngine(SettlementWindow windows, BatchBuilder builder, FundingBook book, Map<String, Payee> payees) {
+        this.windows = Objects.requireNonNull(windows, "windows");
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.book = Objects.requireNonNull(book, "book");
+        this.payees = new TreeMap<>(payees);
+    }
+
+    /** Applies one journaled input. Deterministic: the same inputs in the same order give the same state. */
+    public Applied apply(BridgeInput input) {
+        return switch (input) {
+            case BridgeInput.LinesRead r -> read(r);
+            case BridgeInput.CreditReceived c -> credit(c);
+            case BridgeInput.Cutoff c -> cutoff();
+            case BridgeInput.CutPayments c -> cut(c);
+            case BridgeInput.BankOutcomes b -> bank(b);
+            case BridgeInput.Attested a -> attested(a);
+        };
+    }
+
+    private Applied read(BridgeInput.LinesRead r) {
+        Check.that(r.nextBlock() > nextBlock || r.nextBlock() == nextBlock && r.nextLogIndex() >= nextLogIndex,
+                "the cursor moves forward: %d:%d after %d:%d", r.nextBlock(), r.nextLogIndex(), nextBlock, nextLogIndex);
+        for (LedgerLine l : r.lines()) {
+            Check.that(l.blockNumber() > nextBlock || l.blockNumber() == nextBlock && l.logIndex() >= nextLogIndex,
+                    "line %s is at or after the cursor %d:%d", l.id(), nextBlock, nextLogIndex);
+            unbatched.computeIfAbsent(windows.windowOf(l.blockTimestampSeconds()), w -> new ArrayList<>()).add(l);
+        }
+        linesRead += r.lines().size();
+        nextBlock = r.nextBlock();
+        nextLogIndex = r.nextLogIndex();
+        headBlock = Math.max(headBlock, r.headBlock());
+        headTimestampSeconds = Math.max(headTimestampSeconds, r.headTimestampSeconds());
+        int closed = close(false);
+        int funded = fundPending();
+        return new Applied.Progress(r.lines().size(), closed, funded);
+    }
+
+    private Applied credit(BridgeInput.CreditReceived c) {
+        CreditOutcome outcome = book.credit(c.credit());
+        if (outcome instanceof CreditOutcome.Rejected rejected) {
+            refusedCredits.put(c.credit().reference(), rejected);
+            return new Applied.Refused(rejected.code(), rejected.message());
+        }
+        return new Applied.Progress(0, 0, fundPending());
+    }
+
+    private Applied cutoff() {
+        int closed = close(true);
+        return new Applied.Progress(0, closed, fundPending());
+    }
+
+    /** Turns windows into batches: those the ledger has passed, or all of them for a cut-off. */
+    private int close(boolean all) {
+        int made = 0;
+        while (!unbatched.isEmpty()) {
+            WindowId w = unbatched.firstKey();
+            if (!all && !w.closedBy(headTimestampSeconds)) {
+                break;
+            }
+            List<LedgerLine> lines = unbatched.pollFirstEntry().getValue();
+            for (Batch b : builder.buildCut(w, lines, p -> nextPart.getOrDefault(w.text() + "|" + p, 0))) {
+                nextPart.put(w.text() + "|" + b.provider(), b.part() + 1);
+                Check.that(batches.put(b.id(), b) == null, "batch %s is made once", b.id());
+                waiting.put(b.id(), new FundingOutcome.Waiting("NOT_TRIED", b.totalCents(), new TreeMap<>()));
+                made++;
+            }
+        }
+        return made;
+    }
+
+    /** Funds retries first (they were funded once already), then waiting batches, oldest window first. */
+    private int fundPending() {
+        int funded = 0;
+        for (FollowUp.Retry retry : reconciliation.pendingRetries()) {
+            String key = transferKey(retry.batchId(), retry.transferIndex());
+            if (toInstruct.containsKey(key)) {
+                continue;
+            }
+            Batch b = batches.get(retry.batchId());
+            if (book.fundTransfer(b, retry.transferIndex()) instanceof FundingOutcome.Funded f) {
+                toInstruct.put(key, b.instruct(retry.transferIndex(), retry.nextAttempt(),
+                        f.allocationsFor(retry.transferIndex())));
+                funded++;
+            }
+        }
+        List<Batch> candidates = waiting.keySet().stream().map(batches::get).toList();
+        for (BatchFunding bf : book.fundWaiting(candidates)) {
+            Batch b = bf.batch();
+            switch (bf.outcome()) {
+                case FundingOutcome.Funded f -> {
+                    waiting.remove(b.id());
+                    for (int i = 0; i < b.transferCount(); i++) {
+                        toInstruct.put(transferKey(b.id(), i), b.instruct(i, 1, f.allocationsFor(i)));
+                    }
+                    funded++;
+                }
+                case FundingOutcome.Waiting w -> waiting.put(b.id(), w);
+            }
+        }
+        return funded;
+    }
+
+    private Applied cut(BridgeInput.CutPayments c) {
+        if (orders.containsKey(c.messageId())) {
+            return new Applied.Refused("DUPLICATE_MESSAGE_ID", "payment order " + c.messageId() + " exists");
+        }
+        Check.that(orders.size() < MAX_ORDERS, "at most %d payment orders", MAX_ORDERS);
+        List<PaymentOrder.Item> items = new ArrayList<>();
+        long total = 0;
+        for (var it = toInstruct.entrySet().iterator(); it.hasNext(); ) {
+            InstructedTransfer t = it.next().getValue();
+            Batch b = batches.get(t.batchId());
+            Payee payee = payees.get(b.provider());
+            if (payee == null) {
+                continue; // funded, waiting for bank details (visible in the batch's view)
+            }
+            reconciliation.instruct(t);
+            items.add(new PaymentOrder.Item(t, payee, remittance(b, t)));
+            total = Math.addExact(total, t.amountCents());
+            it.remove();
+        }
+        if (items.isEmpty()) {
+            return new Applied.Nothing("no funded transfer with known bank details to pay");
+        }
+        PaymentOrder order = new PaymentOrder(c.messageId(), c.createdAtSeconds(), c.executionDate(), items, total);
+        orders.put(order.messageId(), order);
+        return new Applied.Ordered(order);
+    }
+
+    private Applied bank(BridgeInput.BankOutcomes b) {
+        if (!bankMessages.add(b.messageId())) {
+            return new Applied.Refused("DUPLICATE_MESSAGE_ID", "bank message " + b.messageId()
+                    + " was already processed");
+        }
+        ReconciliationRun run = reconciliation.reconcile(b.outcomes(), book);
+        int funded = fundPending();
+        return new Applied.Reconciled(run, funded);
+    }
+
+    private Applied attested(BridgeInput.Attested a) {
+        Check.that(batches.containsKey(a.batchId()), "attested batch %s exists", a.batchId());
+        attestations.putIfAbsent(a.batchId(), a.transactionHash());
+        return new Applied.Nothing("batch " + a.batchId() + " attested");
+    }
+
+    private static String remittance(Batch b, InstructedTransfer t) {
+        String text = "Targeted money settlement " + b.id() + " window " + b.window().text() + " "
+                + b.lines().size() + " lines attempt " + t.attempt();
+        return text.length() <= MAX_REMITTANCE_CHARS ? text : text.substring(0, MAX_REMITTANCE_CHARS);
+    }
+
+    private static String transferKey(String batchId, int index) {
+        return batchId + "#" + String.format("%06d", index);
+    }
+
+    // ---- reads (on the writer thread, or on a view) ----
+
+    /** Where a batch stands. */
+    public BatchState stateOf(String batchId) {
+        if (waiting.containsKey(batchId)) {
+            return BatchState.WAITING_FUNDING;
+        }
+        return reconciliation.batchState(batchId).orElse(BatchState.FUNDED);
+    }
+
+    /** Settled batches not yet attested, by id: what the service attests next. */
+    public List<Attestation> toAttest() {
+        List<Attestation> out = new ArrayList<>();
+        for (Batch b : batches.values()) {
+            if (!attestations.containsKey(b.id()) && stateOf(b.id()) == BatchState.SETTLED) {
+                out.add(Attestation.of(b, reconciliation.bookedAllocations(b.id())));
+            }
+        }
+        return out;
+    }
+
+    /** A read-only picture of the state for the HTTP API, metrics and the CLI. */
+    public BridgeView view() {
+        List<BridgeView.BatchSummary> list = new ArrayList<>(batches.size());
+        for (Batch b : batches.values()) {
+            FundingOutcome.Waiting w = waiting.get(b.id());
+            boolean payable = payees.containsKey(b.provider());
+            list.add(new BridgeView.BatchSummary(b.id(), b.provider(), b.window().text(), b.part(), b.mode().name(),
+                    b.lines().size(), b.totalCents(), b.hashHex(), stateOf(b.id()),
+                    w == null ? "" : w.code(), w == null ? 0 : w.shortfallCents(), payable,
+                    Optional.ofNullable(attestations.get(b.id())),
+                    Allocation.totalsBySource(reconciliation.bookedAllocations(b.id()))));
+        }
+        SortedMap<String, Integer> openLines = new TreeMap<>();
+        unbatched.forEach((w, lines) -> openLines.put(w.text(), lines.size()));
+        return new BridgeView(nextBlock, nextLogIndex, headBlock, headTimestampSeconds, linesRead, openLines,
+                List.copyOf(list), book.snapshot(), List.copyOf(orders.values()), List.copyOf(bankMessages),
+                new TreeMap<>(refusedCredits));
+    }
+
+    /** The payment order with this message id, if the engine made it. */
+    public Optional<PaymentOrder> order(String messageId) {
+        return Optional.ofNullable(orders.get(messageId));
+    }
+
+    public long nextBlock() {
+        return nextBlock;
+    }
+
+    public int nextLogIndex() {
+        return nextLogIndex;
+    }
+
+    public long headTimestampSeconds() {
+        return headTimestampSeconds;
+    }
+
+    /** True when funded transfers of a payee the bridge knows wait for the next payment order. */
+    public boolean hasPayable() {
+        return toInstruct.values().stream().anyMatch(t -> payees.containsKey(batches.get(t.batchId()).provider()));
+    }
+}

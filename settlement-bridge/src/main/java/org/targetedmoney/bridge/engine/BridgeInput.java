@@ -1,0 +1,76 @@
+package org.targetedmoney.bridge.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.targetedmoney.bridge.funding.FundingCredit;
+import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.settlement.BankOutcome;
+
+/** What the bridge journals, in order; {@link BridgeEngine#apply} turns each into state. */
+public sealed interface BridgeInput {
+    /** Most lines one read carries (the follower reads bounded block ranges). */
+    int MAX_LINES = 200_000;
+    /** Most outcomes one bank file carries. */
+    int MAX_OUTCOMES = 1_000_000;
+
+    /**
+     * Lines read from the ledger up to (not including) position ({@code nextBlock}, {@code nextLogIndex}), with
+     * the head the reader saw: the head's timestamp closes settlement windows.
+     */
+    record LinesRead(List<LedgerLine> lines, long nextBlock, int nextLogIndex, long headBlock,
+                     long headTimestampSeconds) implements BridgeInput {
+        public LinesRead {
+            lines = List.copyOf(lines);
+            if (lines.size() > MAX_LINES || nextBlock < 0 || nextLogIndex < 0 || headTimestampSeconds < 0) {
+                throw new IllegalArgumentException("lines read: " + lines.size() + " lines, next " + nextBlock + ":"
+                        + nextLogIndex + ", head stamped " + headTimestampSeconds);
+            }
+        }
+    }
+
+    /** Euros received into a funding account (a member's contribution, a public account's credit). */
+    record CreditReceived(FundingCredit credit) implements BridgeInput {
+        public CreditReceived {
+            Objects.requireNonNull(credit, "credit");
+        }
+    }
+
+    /** An operator closes every window read so far now, without waiting for the ledger to pass their end. */
+    record Cutoff(String reason) implements BridgeInput {
+        public Cutoff {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Puts every funded, not yet instructed transfer whose payee is known into one payment order (one pain.001
+     * file) with this message id, creation time and execution date: all three given, never read from a clock.
+     */
+    record CutPayments(String messageId, long createdAtSeconds, LocalDate executionDate) implements BridgeInput {
+        public CutPayments {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(executionDate, "executionDate");
+        }
+    }
+
+    /** What the bank said about instructed transfers (a camt.053/054 or pain.002 message). */
+    record BankOutcomes(String messageId, String messageKind, List<BankOutcome> outcomes) implements BridgeInput {
+        public BankOutcomes {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(messageKind, "messageKind");
+            outcomes = List.copyOf(outcomes);
+            if (outcomes.size() > MAX_OUTCOMES) {
+                throw new IllegalArgumentException("at most " + MAX_OUTCOMES + " outcomes per bank message");
+            }
+        }
+    }
+
+    /** A settled batch's attestation is on the ledger (or was already: a resend after a crash). */
+    record Attested(String batchId, String transactionHash) implements BridgeInput {
+        public Attested {
+            Objects.requireNonNull(batchId, "batchId");
+            Objects.requireNonNull(transactionHash, "transactionHash");
+        }
+    }
+}
