@@ -57,6 +57,11 @@ interface ITargetedMoney {
     event CriterionAdded(uint8 indexed criterion, string code, string name);
     /// criteria: bit i set when the provider meets criterion i.
     event ProviderDescribed(address indexed provider, string name, string specialty, uint32 criteria);
+    /// The settlement bridge attested a euro settlement batch: totals per funding source (contributions, public
+    /// accounts, debt-free monetary creation), the lines' count and the blocks they were read from.
+    event SettlementAttested(bytes32 indexed batchHash, address indexed bridge, string batchId, string window,
+        uint256 totalCents, uint256 contributionsCents, uint256 publicAccountsCents, uint256 monetaryCreationCents,
+        uint64 lineCount, uint64 firstBlock, uint64 lastBlock);
 
     // --- authority ---
     function grantRole(address account, uint8 role, string calldata scopeTerritory) external;
@@ -142,6 +147,15 @@ interface ITargetedMoney {
     /// Runs an approved proposal whose time has come; anyone may send it.
     function executeProposal(uint64 proposal) external;
 
+    // --- settlement bridge (role BRIDGE): euro settlement posted back on the ledger, for auditors ---
+    /// Attests a settlement batch once per batchHash (ALREADY_ATTESTED after: a resend is harmless).
+    /// contributionsCents + publicAccountsCents + monetaryCreationCents must equal totalCents (1..10^12);
+    /// batchId is 1..35 and window 1..16 printable ASCII characters; lineCount >= 1;
+    /// firstBlock <= lastBlock < the block the attestation is in. uint64 values are at most 2^63-1.
+    function attestSettlement(bytes32 batchHash, string calldata batchId, string calldata window,
+        uint256 totalCents, uint256 contributionsCents, uint256 publicAccountsCents, uint256 monetaryCreationCents,
+        uint64 lineCount, uint64 firstBlock, uint64 lastBlock) external;
+
     // --- views (eth_call) ---
     function currentEpoch() external view returns (uint32 timeEpoch, uint32 lastOpenedEpoch);
     function purposeCount() external view returns (uint32);
@@ -190,4 +204,11 @@ interface ITargetedMoney {
     function proposalOf(uint64 proposal) external view returns (uint32 body, address proposer, bytes memory action,
         uint8 status, uint32 effectiveFromEpoch, uint64 executableAt, uint32 lastVotingEpoch, uint32 approvals,
         uint32 rejections, string memory outcome);
+    /// The batch attested under batchHash; exists is false (and the rest zero) when there is none.
+    function attestationOf(bytes32 batchHash) external view returns (bool exists, string memory batchId,
+        string memory window, uint256 totalCents, uint256 contributionsCents, uint256 publicAccountsCents,
+        uint256 monetaryCreationCents, uint64 lineCount, uint64 firstBlock, uint64 lastBlock, address bridge);
+    /// Running totals of every attested batch per funding source (attestedCents is their sum), and their number.
+    function settlementTotals() external view returns (uint256 attestedCents, uint256 contributionsCents,
+        uint256 publicAccountsCents, uint256 monetaryCreationCents, uint64 batches);
 }

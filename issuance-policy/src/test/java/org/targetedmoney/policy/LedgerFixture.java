@@ -53,6 +53,8 @@ public final class LedgerFixture {
     public static final Address REGISTRAR = address(0xB1);
     /** A local committee responsible for Hérault (FR-OCC-34) and what lies below it. */
     public static final Address COMMITTEE_34 = address(0xC1);
+    /** The settlement bridge's account: no role in genesis, the tests that need one grant it BRIDGE. */
+    public static final Address BRIDGE = address(0xD1);
     /** An account with no role at all. */
     public static final Address STRANGER = address(0xE1);
 
@@ -117,6 +119,17 @@ public final class LedgerFixture {
 
     public int timeEpoch() {
         return timeEpoch;
+    }
+
+    /** The number of the block the next call is in (each call is in a block of its own). */
+    public long blockNumber() {
+        return blockNumber;
+    }
+
+    /** The next call is in block {@code n} (a replay puts each call in the block it was first in). */
+    public LedgerFixture atBlock(long n) {
+        this.blockNumber = n;
+        return this;
     }
 
     public TxContext ctx(Address sender) {

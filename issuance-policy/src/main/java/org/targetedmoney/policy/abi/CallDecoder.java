@@ -97,6 +97,9 @@ public final class CallDecoder {
                     u32(r, 4));
             case VOTE -> new Call.Vote(r.uint(0, 63), r.bool(1));
             case EXECUTE_PROPOSAL -> new Call.ExecuteProposal(r.uint(0, 63));
+            case ATTEST_SETTLEMENT -> new Call.AttestSettlement(java.util.HexFormat.of().formatHex(r.bytes32(0)),
+                    r.string(1), r.string(2), r.uint(3, 63), r.uint(4, 63), r.uint(5, 63), r.uint(6, 63),
+                    r.uint(7, 63), r.uint(8, 63), r.uint(9, 63));
             default -> throw new AbiException("READ_ONLY: " + f.shortName() + " is a view");
         };
     }

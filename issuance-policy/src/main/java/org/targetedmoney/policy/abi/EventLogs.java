@@ -55,6 +55,9 @@ public final class EventLogs {
     public static final byte[] CRITERION_ADDED = Keccak.hash("CriterionAdded(uint8,string,string)");
     public static final byte[] PROVIDER_DESCRIBED = Keccak.hash("ProviderDescribed(address,string,string,uint32)");
 
+    public static final byte[] SETTLEMENT_ATTESTED = Keccak.hash("SettlementAttested(bytes32,address,string,string,"
+            + "uint256,uint256,uint256,uint256,uint64,uint64,uint64)");
+
     private EventLogs() {}
 
     public static List<Log> toLogs(LedgerEvent event) {
@@ -129,6 +132,11 @@ public final class EventLogs {
                     new AbiWriter().string(e.code()).string(e.name()));
             case LedgerEvent.ProviderDescribed e -> one(L, t(PROVIDER_DESCRIBED, w(e.provider())), new AbiWriter()
                     .string(e.name()).string(e.specialty()).uint(Integer.toUnsignedLong(e.criteriaMask())));
+            case LedgerEvent.SettlementAttested e -> one(L, t(SETTLEMENT_ATTESTED,
+                    java.util.HexFormat.of().parseHex(e.batchHashHex()), w(e.bridge())), new AbiWriter()
+                    .string(e.batchId()).string(e.window()).uint(e.totalCents()).uint(e.contributionsCents())
+                    .uint(e.publicAccountsCents()).uint(e.monetaryCreationCents()).uint(e.lineCount())
+                    .uint(e.firstBlock()).uint(e.lastBlock()));
         };
     }
 

@@ -37,6 +37,8 @@ public enum LedgerFunction {
     PROPOSE("propose(uint32,bytes,uint32,uint64,uint32)", false),
     VOTE("vote(uint64,bool)", false),
     EXECUTE_PROPOSAL("executeProposal(uint64)", false),
+    ATTEST_SETTLEMENT("attestSettlement(bytes32,string,string,uint256,uint256,uint256,uint256,uint64,uint64,uint64)",
+            false),
     CURRENT_EPOCH("currentEpoch()", true),
     PURPOSE_COUNT("purposeCount()", true),
     PURPOSE_INFO("purposeInfo(uint32)", true),
@@ -64,7 +66,9 @@ public enum LedgerFunction {
     CRITERION_INFO("criterionInfo(uint8)", true),
     PROVIDER_PROFILE("providerProfile(address)", true),
     BODY_OF("bodyOf(uint32)", true),
-    PROPOSAL_OF("proposalOf(uint64)", true);
+    PROPOSAL_OF("proposalOf(uint64)", true),
+    ATTESTATION_OF("attestationOf(bytes32)", true),
+    SETTLEMENT_TOTALS("settlementTotals()", true);
 
     private static final Map<Integer, LedgerFunction> BY_SELECTOR = new HashMap<>();
 

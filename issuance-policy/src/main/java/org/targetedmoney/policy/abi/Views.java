@@ -58,6 +58,8 @@ public final class Views {
             case PROVIDER_PROFILE -> providerProfile(view, r.address(0));
             case BODY_OF -> bodyOf(view, (int) r.uint(0, 31));
             case PROPOSAL_OF -> proposalOf(view, timeEpoch, r.uint(0, 63));
+            case ATTESTATION_OF -> attestationOf(view, HexFormat.of().formatHex(r.bytes32(0)));
+            case SETTLEMENT_TOTALS -> settlementTotals(view);
             default -> throw new AbiException(f.shortName() + " changes state: send it as a transaction");
         };
     }
@@ -239,5 +241,23 @@ public final class Views {
         return p == null ? new AbiWriter().bool(false).string("").string("").uint(0).toBytes()
                 : new AbiWriter().bool(true).string(p.name()).string(p.specialty())
                         .uint(Integer.toUnsignedLong(p.criteriaMask())).toBytes();
+    }
+
+    /** A settlement batch attested under this hash; {@code exists} false (and zeros) when none was. */
+    private static byte[] attestationOf(StateView view, String batchHashHex) {
+        Entity.SettlementAttestation a = view.settlementAttestation(batchHashHex);
+        if (a == null) {
+            return new AbiWriter().bool(false).string("").string("").uint(0).uint(0).uint(0).uint(0).uint(0).uint(0)
+                    .uint(0).address(Address.ZERO).toBytes();
+        }
+        return new AbiWriter().bool(true).string(a.batchId()).string(a.window()).uint(a.totalCents())
+                .uint(a.contributionsCents()).uint(a.publicAccountsCents()).uint(a.monetaryCreationCents())
+                .uint(a.lineCount()).uint(a.firstBlock()).uint(a.lastBlock()).address(a.bridge()).toBytes();
+    }
+
+    private static byte[] settlementTotals(StateView view) {
+        Entity.SettlementTotals t = view.settlementTotals();
+        return new AbiWriter().uint(t.attestedCents()).uint(t.contributionsCents()).uint(t.publicAccountsCents())
+                .uint(t.monetaryCreationCents()).uint(t.batches()).toBytes();
     }
 }

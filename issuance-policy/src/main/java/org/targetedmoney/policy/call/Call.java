@@ -169,4 +169,13 @@ public sealed interface Call {
 
     /** Ends a convention for good: it cannot be resumed, only decided again with a new ConventionProvider. */
     record RevokeConvention(Address provider, int purpose) implements Call {}
+
+    /**
+     * The settlement bridge attests a euro settlement batch: {@code batchHashHex} (32 bytes, lower-case hex) is
+     * the batch's identity, the totals say how much was paid and from which funding source, and the lines
+     * come from ledger blocks {@code firstBlock..lastBlock}.
+     */
+    record AttestSettlement(String batchHashHex, String batchId, String window, long totalCents,
+                            long contributionsCents, long publicAccountsCents, long monetaryCreationCents,
+                            long lineCount, long firstBlock, long lastBlock) implements Call {}
 }

@@ -120,4 +120,9 @@ public sealed interface LedgerEvent {
             implements LedgerEvent {}
 
     record ConventionRevoked(Address provider, int purpose) implements LedgerEvent {}
+
+    /** The settlement bridge attested a euro settlement batch (see {@code Call.AttestSettlement}). */
+    record SettlementAttested(String batchHashHex, Address bridge, String batchId, String window, long totalCents,
+                              long contributionsCents, long publicAccountsCents, long monetaryCreationCents,
+                              long lineCount, long firstBlock, long lastBlock) implements LedgerEvent {}
 }

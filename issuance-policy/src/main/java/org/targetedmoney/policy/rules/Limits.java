@@ -59,6 +59,13 @@ public final class Limits {
     /** A provider's specialty in the directory ("general practitioner", "market gardener"). */
     public static final int MAX_SPECIALTY_LENGTH = 64;
 
+    /** A settlement batch id: the 35 characters of an ISO 20022 / SEPA identifier (printable ASCII). */
+    public static final int MAX_BATCH_ID_LENGTH = 35;
+    /** A settlement window's name, e.g. 2026-11 or 2026-W45 (printable ASCII). */
+    public static final int MAX_WINDOW_LENGTH = 16;
+    /** The largest settlement batch: ten billion euros (also keeps the running totals far from overflow). */
+    public static final long MAX_ATTESTATION_CENTS = 1_000_000_000_000L;
+
     /** An act code of a tariff schedule (NGAP-like: G, AMI, IFD...). */
     public static final java.util.regex.Pattern ACT_CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9_.-]{0,15}");
 

@@ -258,6 +258,7 @@ final class ProposalRules {
             case Call.Propose p -> false;
             case Call.Vote v -> false;
             case Call.ExecuteProposal e -> false;
+            case Call.AttestSettlement a -> false;
             case Call.GrantRole g -> true;
             case Call.RevokeRole r -> true;
             case Call.AddPurpose a -> true;

@@ -82,5 +82,12 @@ public enum RejectionCode {
     /** A criteria mask names a criterion that was never declared. */
     UNKNOWN_CRITERION,
     /** The convention was revoked: it is not paid and cannot be resumed; a new convention decision is needed. */
-    CONVENTION_REVOKED
+    CONVENTION_REVOKED,
+    /**
+     * A settlement batch with this hash was already attested: a bridge that resends after a crash gets this
+     * and may treat it as done.
+     */
+    ALREADY_ATTESTED,
+    /** A settlement attestation's sources (contributions + public accounts + monetary creation) do not add up to its total. */
+    ATTESTATION_TOTALS_MISMATCH
 }

@@ -50,6 +50,7 @@ public final class Rules {
             case Call.Propose c -> ProposalRules.propose(tx, ctx, c, actions);
             case Call.Vote c -> ProposalRules.vote(tx, ctx, c, actions);
             case Call.ExecuteProposal c -> ProposalRules.execute(tx, ctx, c, actions);
+            case Call.AttestSettlement c -> SettlementRules.attest(tx, ctx, c);
         };
         if (outcome instanceof Outcome.Applied applied) {
             checkTotals(applied);

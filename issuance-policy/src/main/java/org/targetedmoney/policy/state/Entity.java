@@ -485,4 +485,32 @@ public sealed interface Entity {
             return Keys.DIRECTORY_META;
         }
     }
+
+    // ---------------------------------------------------------------- settlement attestations
+
+    /**
+     * A euro settlement batch the bridge attested, under its hash (64 lower-case hex digits): what auditors tie
+     * the bank's payments to. {@code bridge} is the account that attested it.
+     */
+    record SettlementAttestation(String batchHashHex, String batchId, String window, long totalCents,
+                                 long contributionsCents, long publicAccountsCents, long monetaryCreationCents,
+                                 long lineCount, long firstBlock, long lastBlock, Address bridge) implements Entity {
+        public EntityKey key() {
+            return Keys.settlementAttestation(batchHashHex);
+        }
+    }
+
+    /**
+     * Running totals of every attested batch, per funding source, and the number of batches: auditors compare
+     * them with what the ledger paid (redemptions, claims, capitation). {@code attestedCents} is always the sum
+     * of the three sources.
+     */
+    record SettlementTotals(long attestedCents, long contributionsCents, long publicAccountsCents,
+                            long monetaryCreationCents, long batches) implements Entity {
+        public static final SettlementTotals ZERO = new SettlementTotals(0, 0, 0, 0, 0);
+
+        public EntityKey key() {
+            return Keys.SETTLEMENT_TOTALS;
+        }
+    }
 }

@@ -82,6 +82,13 @@ public final class EntityCodec {
             case Entity.DirectoryEntry d -> s.u8(Keys.DIRECTORY_ENTRY).string(d.territory()).address(d.provider())
                     .u32(d.purpose()).bool(d.live());
             case Entity.DirectoryMeta d -> s.u8(Keys.DIRECTORY_META_KIND).u32(d.criterionCount());
+            case Entity.SettlementAttestation a -> s.u8(Keys.SETTLEMENT_ATTESTATION).string(a.batchHashHex())
+                    .string(a.batchId()).string(a.window()).i64(a.totalCents()).i64(a.contributionsCents())
+                    .i64(a.publicAccountsCents()).i64(a.monetaryCreationCents()).i64(a.lineCount())
+                    .i64(a.firstBlock()).i64(a.lastBlock()).address(a.bridge());
+            case Entity.SettlementTotals t -> s.u8(Keys.SETTLEMENT_TOTALS_KIND).i64(t.attestedCents())
+                    .i64(t.contributionsCents()).i64(t.publicAccountsCents()).i64(t.monetaryCreationCents())
+                    .i64(t.batches());
             case Meta m -> s.u8(Keys.META_KIND).u32(m.purposeCount()).u32(m.territoryCount()).u32(m.lastOpenedEpoch())
                     .i64(m.memberCount()).i64(m.nextRedemptionId());
         }
@@ -263,6 +270,9 @@ public final class EntityCodec {
             case Keys.PROVIDER_PROFILE -> new Entity.ProviderProfile(r.address(), r.string(), r.string(), r.u32());
             case Keys.DIRECTORY_ENTRY -> new Entity.DirectoryEntry(r.string(), r.address(), r.u32(), r.bool());
             case Keys.DIRECTORY_META_KIND -> new Entity.DirectoryMeta(r.u32());
+            case Keys.SETTLEMENT_ATTESTATION -> decodeAttestation(r);
+            case Keys.SETTLEMENT_TOTALS_KIND -> new Entity.SettlementTotals(r.i64(), r.i64(), r.i64(), r.i64(),
+                    r.i64());
             case Keys.META_KIND -> new Meta(r.u32(), r.u32(), r.u32(), r.i64(), r.i64());
             default -> throw new IllegalArgumentException("corrupt entity encoding: unknown kind " + value[0]);
         };
@@ -276,6 +286,16 @@ public final class EntityCodec {
             throw new IllegalArgumentException("corrupt entity encoding: list length " + n);
         }
         return n;
+    }
+
+    /** The hash must be one its key can be built from: 64 lower-case hex digits. */
+    private static Entity.SettlementAttestation decodeAttestation(ByteSource r) {
+        String hash = r.string();
+        if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("corrupt entity encoding: batch hash " + hash);
+        }
+        return new Entity.SettlementAttestation(hash, r.string(), r.string(), r.i64(), r.i64(), r.i64(), r.i64(),
+                r.i64(), r.i64(), r.i64(), r.address());
     }
 
     private static Member decodeMember(ByteSource r) {

@@ -40,10 +40,13 @@ public final class Keys {
     static final byte PROVIDER_PROFILE = 22;
     static final byte DIRECTORY_ENTRY = 23;
     static final byte DIRECTORY_META_KIND = 24;
+    static final byte SETTLEMENT_ATTESTATION = 41;
+    static final byte SETTLEMENT_TOTALS_KIND = 42;
 
     public static final EntityKey META = new EntityKey(new byte[] {META_KIND});
     public static final EntityKey GOVERNANCE_META = new EntityKey(new byte[] {GOVERNANCE_META_KIND});
     public static final EntityKey DIRECTORY_META = new EntityKey(new byte[] {DIRECTORY_META_KIND});
+    public static final EntityKey SETTLEMENT_TOTALS = new EntityKey(new byte[] {SETTLEMENT_TOTALS_KIND});
 
     private Keys() {}
 
@@ -189,6 +192,12 @@ public final class Keys {
 
     public static EntityKey proposal(long id) {
         return new EntityKey(new ByteSink(9).u8(PROPOSAL).i64(id).toBytes());
+    }
+
+    /** A settlement batch by its hash: the 32 bytes of {@code batchHashHex} (64 hex digits). */
+    public static EntityKey settlementAttestation(String batchHashHex) {
+        return new EntityKey(new ByteSink(33).u8(SETTLEMENT_ATTESTATION)
+                .raw(java.util.HexFormat.of().parseHex(batchHashHex)).toBytes());
     }
 
     // ---------------------------------------------------------------- provider directory

@@ -190,4 +190,15 @@ public interface StateView {
         Entity.DirectoryMeta d = (Entity.DirectoryMeta) get(Keys.DIRECTORY_META);
         return d == null ? new Entity.DirectoryMeta(0) : d;
     }
+
+    /** The batch attested under this hash (64 lower-case hex digits), or null. */
+    default Entity.SettlementAttestation settlementAttestation(String batchHashHex) {
+        return (Entity.SettlementAttestation) get(Keys.settlementAttestation(batchHashHex));
+    }
+
+    /** Totals of every attested settlement batch; zero before the first one (genesis writes none). */
+    default Entity.SettlementTotals settlementTotals() {
+        Entity.SettlementTotals t = (Entity.SettlementTotals) get(Keys.SETTLEMENT_TOTALS);
+        return t == null ? Entity.SettlementTotals.ZERO : t;
+    }
 }

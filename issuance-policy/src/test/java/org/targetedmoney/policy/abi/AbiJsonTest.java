@@ -70,7 +70,8 @@ class AbiJsonTest {
                 EventLogs.CATEGORY_ADDED, EventLogs.CONVENTION_CATEGORIES_SET, EventLogs.TERRITORY_BUDGET_SET,
                 EventLogs.NEEDS_RECORDED, EventLogs.BUDGET_OVERRUN, EventLogs.CAPITATION_SET,
                 EventLogs.PRACTITIONER_CHOSEN, EventLogs.CAPITATION_PAID, EventLogs.MODULATION_SET,
-                EventLogs.CONVENTION_REVOKED, EventLogs.CRITERION_ADDED, EventLogs.PROVIDER_DESCRIBED}) {
+                EventLogs.CONVENTION_REVOKED, EventLogs.CRITERION_ADDED, EventLogs.PROVIDER_DESCRIBED,
+                EventLogs.SETTLEMENT_ATTESTED}) {
             emitted.add(java.util.HexFormat.of().formatHex(t));
         }
 

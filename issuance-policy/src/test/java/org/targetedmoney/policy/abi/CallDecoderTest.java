@@ -19,6 +19,7 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 
 /** Call data as web3j (hence ethers, hardhat...) encodes it decodes to the intended call; anything else is refused at the door. */
@@ -179,6 +180,28 @@ class CallDecoderTest {
     @Test
     void redeem_decodes() throws Exception {
         assertThat(decode(callData("redeem", new Uint32(2), new Uint256(500)))).isEqualTo(new Call.Redeem(2, 500));
+    }
+
+    @Test
+    void attestSettlement_decodesTheHashAsLowerCaseHex_andEveryFigure() throws Exception {
+        byte[] hash = new byte[32];
+        hash[0] = (byte) 0xAB;
+        hash[31] = 0x01;
+        byte[] data = callData("attestSettlement", new Bytes32(hash), new Utf8String("B-2026-11-0001"),
+                new Utf8String("2026-11"), new Uint256(10_000), new Uint256(6_000), new Uint256(3_000),
+                new Uint256(1_000), new Uint64(4), new Uint64(17), new Uint64(42));
+
+        assertThat(decode(data)).isEqualTo(new Call.AttestSettlement("ab" + "00".repeat(30) + "01", "B-2026-11-0001",
+                "2026-11", 10_000, 6_000, 3_000, 1_000, 4, 17, 42));
+    }
+
+    @Test
+    void attestSettlement_blockAbove2pow63minus1_isRefused() {
+        byte[] data = callData("attestSettlement", new Bytes32(new byte[32]), new Utf8String("B"),
+                new Utf8String("W"), new Uint256(1), new Uint256(1), new Uint256(0), new Uint256(0), new Uint64(1),
+                new Uint64(1), new Uint64(BigInteger.ONE.shiftLeft(63)));
+
+        assertThatThrownBy(() -> decode(data)).isInstanceOf(AbiException.class).hasMessageContaining("argument 9");
     }
 
     // ---------------------------------------------------------------- refused at the door

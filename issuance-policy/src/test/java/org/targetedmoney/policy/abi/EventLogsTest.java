@@ -149,6 +149,26 @@ class EventLogsTest {
     }
 
     @Test
+    void settlementAttested_indexesHashAndBridge_andCarriesTheFigures() {
+        Event attested = new Event("SettlementAttested", List.of(new TypeReference<Bytes32>(true) {}, INDEXED_ADDRESS,
+                new TypeReference<Utf8String>() {}, new TypeReference<Utf8String>() {}, new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+                new TypeReference<Uint64>() {}, new TypeReference<Uint64>() {}, new TypeReference<Uint64>() {}));
+        String hash = "ab".repeat(32);
+
+        List<Log> logs = EventLogs.toLogs(new LedgerEvent.SettlementAttested(hash, GROCER, "B-2026-11-0001", "2026-11",
+                10_000, 6_000, 3_000, 1_000, 4, 17, 42));
+
+        assertThat(logs).singleElement().satisfies(log -> {
+            assertThat(log.address()).isEqualTo(SystemContracts.LEDGER);
+            assertThat(log.topics()).extracting(EventLogsTest::hex).containsExactly(EventEncoder.encode(attested),
+                    "0x" + hash, word(GROCER));
+            assertThat(Web3.decode(log.data(), List.copyOf(attested.getNonIndexedParameters()))).containsExactly(
+                    "B-2026-11-0001", "2026-11", 10_000L, 6_000L, 3_000L, 1_000L, 4L, 17L, 42L);
+        });
+    }
+
+    @Test
     void revertData_isSolidityErrorString() {
         byte[] revert = EventLogs.revertData("NOT_CONVENTIONED: provider has no convention for FOOD — Hérault");
 

@@ -144,6 +144,30 @@ class ViewsTest {
     }
 
     @Test
+    void attestationOfAndSettlementTotals_readWhatTheBridgeAttested() throws Exception {
+        TypeReference<?> uint64 = new TypeReference<org.web3j.abi.datatypes.generated.Uint64>() {};
+        List<TypeReference<?>> attestation = List.of(BOOL, STRING, STRING, UINT, UINT, UINT, UINT, uint64, uint64,
+                uint64, new TypeReference<org.web3j.abi.datatypes.Address>() {});
+        List<TypeReference<?>> totals = List.of(UINT, UINT, UINT, UINT, uint64);
+        byte[] hash = new byte[32];
+        java.util.Arrays.fill(hash, (byte) 0x5a);
+        var batchHash = new org.web3j.abi.datatypes.generated.Bytes32(hash);
+
+        assertThat(view(attestation, "attestationOf", batchHash)).containsExactly(false, "", "", 0L, 0L, 0L, 0L, 0L,
+                0L, 0L, Address.ZERO.toHex());
+        assertThat(view(totals, "settlementTotals")).containsExactly(0L, 0L, 0L, 0L, 0L);
+
+        ledger.ok(LedgerFixture.AUTHORITY, new Call.GrantRole(LedgerFixture.BRIDGE,
+                org.targetedmoney.policy.model.Role.BRIDGE.bit(), ""));
+        ledger.ok(LedgerFixture.BRIDGE, new Call.AttestSettlement("5a".repeat(32), "B-2026-11-0001", "2026-11", 10_000,
+                6_000, 3_000, 1_000, 4, 2, 3));
+
+        assertThat(view(attestation, "attestationOf", batchHash)).containsExactly(true, "B-2026-11-0001", "2026-11",
+                10_000L, 6_000L, 3_000L, 1_000L, 4L, 2L, 3L, LedgerFixture.BRIDGE.toHex());
+        assertThat(view(totals, "settlementTotals")).containsExactly(10_000L, 6_000L, 3_000L, 1_000L, 1L);
+    }
+
+    @Test
     void token_nameSymbolDecimalsSupplyAndBalance() throws Exception {
         assertThat(token(FOOD, List.of(STRING), "name")).containsExactly("Food social security");
         assertThat(token(FOOD, List.of(STRING), "symbol")).containsExactly("FOOD");

@@ -20,6 +20,7 @@ import static org.targetedmoney.policy.abi.CallDecoder.ACTIONS;
 import org.junit.jupiter.api.Test;
 import org.targetedmoney.policy.LedgerFixture;
 import org.targetedmoney.policy.call.Call;
+import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.policy.state.Entity;
 
 /**
@@ -142,6 +143,17 @@ class RejectionCodesTest {
             l.ok(COMMITTEE_34, new Call.RevokeConvention(GROCER, FOOD));
             return l.rejected(ALICE, l.payCall(GROCER, FOOD, 1), RejectionCode.CONVENTION_REVOKED);
         });
+        STORIES.put(RejectionCode.ALREADY_ATTESTED, l -> {
+            l.ok(AUTHORITY, new Call.GrantRole(LedgerFixture.BRIDGE, Role.BRIDGE.bit(), ""));
+            l.ok(LedgerFixture.BRIDGE, SettlementRulesTest.batch(SettlementRulesTest.HASH_1));
+            return l.rejected(LedgerFixture.BRIDGE, SettlementRulesTest.batch(SettlementRulesTest.HASH_1),
+                    RejectionCode.ALREADY_ATTESTED);
+        });
+        STORIES.put(RejectionCode.ATTESTATION_TOTALS_MISMATCH, l -> {
+            l.ok(AUTHORITY, new Call.GrantRole(LedgerFixture.BRIDGE, Role.BRIDGE.bit(), ""));
+            return l.rejected(LedgerFixture.BRIDGE, new Call.AttestSettlement(SettlementRulesTest.HASH_1, "B-1",
+                    "2026-11", 100, 50, 49, 0, 1, 1, 1), RejectionCode.ATTESTATION_TOTALS_MISMATCH);
+        });
         STORIES.put(RejectionCode.LIMIT_EXCEEDED, l -> {
             for (int i = l.state.meta().purposeCount() + 1; i <= Limits.MAX_PURPOSES; i++) {
                 l.ok(AUTHORITY, new Call.AddPurpose("P" + i, "p"));
@@ -223,7 +235,7 @@ class RejectionCodesTest {
                 "NOT_BODY_MEMBER", "UNKNOWN_PROPOSAL", "ALREADY_VOTED", "PROPOSAL_CLOSED", "PROPOSAL_EXPIRED",
                 "PROPOSAL_NOT_READY", "OUT_OF_COMPETENCE", "NOT_GOVERNABLE", "UNKNOWN_CATEGORY",
                 "CATEGORY_NOT_CONVENTIONED", "BUDGET_EXCEEDED", "NO_CAPITATION", "POLICY_OVERLAP",
-                "UNKNOWN_CRITERION", "CONVENTION_REVOKED");
+                "UNKNOWN_CRITERION", "CONVENTION_REVOKED", "ALREADY_ATTESTED", "ATTESTATION_TOTALS_MISMATCH");
     }
 
 }

@@ -196,6 +196,19 @@ class EntityCodecProperties {
                 Combinators.combine(texts(), ints(), Combinators.combine(ints(), ints()).as(Entity.ModulationStep::new)
                         .list().ofMaxSize(4)).as(Entity.TerritoryModulation::new),
                 Combinators.combine(ints(), texts().list().ofMaxSize(4)).as(Entity.ModulatedTerritories::new),
-                Combinators.combine(ints(), longs().list().ofMaxSize(4)).as(Entity.BodyAgenda::new));
+                Combinators.combine(ints(), longs().list().ofMaxSize(4)).as(Entity.BodyAgenda::new),
+                settlementEntities());
+    }
+
+    /** Entities of settlement attestations; a batch hash is 64 lower-case hex digits (its key is built from it). */
+    private static Arbitrary<Entity> settlementEntities() {
+        Arbitrary<String> hashes = Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
+        return Arbitraries.oneOf(
+                Combinators.combine(hashes, texts(), texts(), longs(), longs(), longs(), longs(), longs())
+                        .flatAs((hash, id, window, total, contributions, publicAccounts, creation, lines) ->
+                                Combinators.combine(longs(), longs(), addresses()).as((first, last, bridge) ->
+                                        new Entity.SettlementAttestation(hash, id, window, total, contributions,
+                                                publicAccounts, creation, lines, first, last, bridge))),
+                Combinators.combine(longs(), longs(), longs(), longs(), longs()).as(Entity.SettlementTotals::new));
     }
 }

@@ -39,9 +39,10 @@ public record DemoKeys(long chainId, List<Account> accounts) {
     /**
      * What a demo account is for; members and providers get no role in genesis, they are enrolled on-ledger. A
      * body member has no role either: it proposes and votes in a governance body, which acts through its own account.
+     * The bridge is the settlement bridge's account (role BRIDGE): it attests euro settlement batches.
      */
     public enum Kind {
-        MEMBER, PROVIDER, AUTHORITY, REGISTRAR, COMMITTEE, AUDITOR, VALIDATOR, BODY_MEMBER;
+        MEMBER, PROVIDER, AUTHORITY, REGISTRAR, COMMITTEE, AUDITOR, VALIDATOR, BODY_MEMBER, BRIDGE;
 
         /** The name used in the file: lower case, words joined by '-' ({@code body-member}). */
         public String json() {

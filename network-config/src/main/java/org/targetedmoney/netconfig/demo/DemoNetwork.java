@@ -59,6 +59,12 @@ public final class DemoNetwork {
     public static final long CULTURE_CENTS = 3_000L;
     public static final int CULTURE_EXPIRY_EPOCHS = 6;
 
+    /**
+     * The settlement bridge's account, in every programme: it holds the BRIDGE role for all of them (a role is
+     * not per purpose), so the demo's bridge can attest the euro settlement of what the ledger paid.
+     */
+    public static final String BRIDGE_LABEL = "bridge";
+
     /** A demo account: its roles in genesis (none for members and providers) and a committee's territory. */
     public record AccountTemplate(String label, Kind kind, List<Role> roles, String scopeTerritory) {}
 
@@ -81,7 +87,8 @@ public final class DemoNetwork {
             new AccountTemplate("herault-2", Kind.BODY_MEMBER, List.of(), null),
             new AccountTemplate("herault-3", Kind.BODY_MEMBER, List.of(), null),
             // Added after the body members: keys derive from the label, so earlier accounts keep theirs.
-            new AccountTemplate("medecin-sete", Kind.PROVIDER, List.of(), null));
+            new AccountTemplate("medecin-sete", Kind.PROVIDER, List.of(), null),
+            new AccountTemplate(BRIDGE_LABEL, Kind.BRIDGE, List.of(Role.BRIDGE), null));
 
     /** A governance body of the demo genesis; its members are demo accounts, by label. */
     public record BodyTemplate(String name, String territory, BodyKind kind, List<String> memberLabels, int quorum) {}

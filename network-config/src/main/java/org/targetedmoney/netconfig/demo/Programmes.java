@@ -17,8 +17,8 @@ import org.targetedmoney.policy.model.Role;
  * The programmes of the source documents, each as a demo genesis of its own, and {@code all}, the demo that
  * runs them side by side (the one bin/demo plays, unchanged). Territory codes end with INSEE commune numbers
  * (FR-OCC-34-172 is Montpellier, 34172). Body members are named {@code PREFIX-1..n} and get keys like every
- * demo account; the roles of the bootstrap accounts (authority, registrar, auditor, validator-1) are the
- * same in every programme.
+ * demo account; the roles of the bootstrap accounts (authority, registrar, auditor, validator-1, and the
+ * settlement bridge's account bridge) are the same in every programme.
  */
 public final class Programmes {
     public static final String DEFAULT_NAME = "all";
@@ -191,13 +191,14 @@ public final class Programmes {
                 IntStream.rangeClosed(1, size).mapToObj(i -> prefix + "-" + i).toList(), quorum);
     }
 
-    /** The bootstrap accounts with roles, then {@code people}, then the members of {@code bodies}. */
+    /** The bootstrap accounts with roles (the bridge's too), then {@code people}, then the members of {@code bodies}. */
     private static List<AccountTemplate> accounts(List<AccountTemplate> people, List<BodyTemplate> bodies) {
         List<AccountTemplate> out = new ArrayList<>(List.of(
                 new AccountTemplate("authority", Kind.AUTHORITY, List.of(Role.AUTHORITY), null),
                 new AccountTemplate("registrar", Kind.REGISTRAR, List.of(Role.REGISTRAR), null),
                 new AccountTemplate("auditor", Kind.AUDITOR, List.of(Role.AUDITOR), null),
-                new AccountTemplate("validator-1", Kind.VALIDATOR, List.of(Role.VALIDATOR), null)));
+                new AccountTemplate("validator-1", Kind.VALIDATOR, List.of(Role.VALIDATOR), null),
+                new AccountTemplate(DemoNetwork.BRIDGE_LABEL, Kind.BRIDGE, List.of(Role.BRIDGE), null)));
         out.addAll(people);
         bodies.forEach(b -> b.memberLabels().forEach(
                 label -> out.add(new AccountTemplate(label, Kind.BODY_MEMBER, List.of(), null))));

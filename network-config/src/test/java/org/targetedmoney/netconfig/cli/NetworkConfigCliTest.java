@@ -82,7 +82,7 @@ class NetworkConfigCliTest {
     void validate_demoGenesis_printsSummaryAndExits0() {
         demo(tmp.resolve("d"));
         assertThat(run("validate", tmp.resolve("d/genesis.json").toString())).isZero();
-        assertThat(out.toString()).contains("genesis OK: chain 1337, 8 purposes, 7 territories, 5 accounts,"
+        assertThat(out.toString()).contains("genesis OK: chain 1337, 8 purposes, 7 territories, 6 accounts,"
                 + " 1 validator, 2 allowance policies, 2 bodies, 4 tariffs, monthly epochs from 2026-11 (epoch 682)");
     }
 

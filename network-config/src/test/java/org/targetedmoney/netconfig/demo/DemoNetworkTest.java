@@ -46,7 +46,9 @@ class DemoNetworkTest {
     void generate_genesisAccounts_holdRolesAndMembersAreOnlyInKeys() {
         DemoNetwork.Demo demo = seeded("s", null);
         assertThat(demo.genesis().accounts()).extracting(Genesis.AccountSpec::label)
-                .containsExactly("authority", "registrar", "food-committee-herault", "auditor", "validator-1");
+                .containsExactly("authority", "registrar", "food-committee-herault", "auditor", "validator-1",
+                        "bridge");
+        assertThat(demo.genesis().accounts().get(5).roles()).containsExactly(Role.BRIDGE);
         assertThat(demo.genesis().accounts().get(2).roles()).containsExactly(Role.COMMITTEE);
         assertThat(demo.genesis().accounts().get(2).scopeTerritory()).isEqualTo("FR-OCC-34");
         assertThat(demo.genesis().validators()).containsExactly(demo.keys().byLabel("validator-1").address());

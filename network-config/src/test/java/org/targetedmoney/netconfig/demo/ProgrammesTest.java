@@ -77,7 +77,9 @@ class ProgrammesTest {
                 .digest(("demo" + last.label()).getBytes(StandardCharsets.UTF_8));
         assertThat(last.privateKey()).isEqualTo("0x" + HexFormat.of().formatHex(digest));
         assertThat(demo.genesis().accounts()).flatExtracting(Genesis.AccountSpec::roles)
-                .contains(Role.AUTHORITY, Role.REGISTRAR, Role.VALIDATOR);
+                .contains(Role.AUTHORITY, Role.REGISTRAR, Role.VALIDATOR, Role.BRIDGE);
+        assertThat(demo.keys().ofKind(DemoKeys.Kind.BRIDGE)).extracting(DemoKeys.Account::label)
+                .containsExactly(DemoNetwork.BRIDGE_LABEL);
         assertThat(demo.keys().ofKind(DemoKeys.Kind.MEMBER)).isNotEmpty();
         assertThat(demo.keys().ofKind(DemoKeys.Kind.PROVIDER)).isNotEmpty();
     }
@@ -103,10 +105,12 @@ class ProgrammesTest {
         assertThat(all).isEqualTo(DemoNetwork.generate(
                 new DemoNetwork.Options(DemoNetwork.DEFAULT_CHAIN_ID, NOVEMBER_2026, null, "demo")));
         // The bytes bin/demo and the wallet-sdk scenario were written against (GENESIS.md shows this genesis).
+        // Changed on purpose when the settlement bridge's account (role BRIDGE) joined the demo; the other
+        // accounts kept their keys.
         assertThat(sha256(GenesisWriter.toJson(all.genesis())))
-                .isEqualTo("22f96f5a85ac342a3bfade94ea0f6bb0e618259d31dc74d69672b4fcbbb47f79");
+                .isEqualTo("49a54d3f9047fcc80fb863dd3cec6c17015be863ade34407246822d1d1fde2c5");
         assertThat(sha256(all.keys().toJson()))
-                .isEqualTo("51ef9223a8048669bc3091eee9a85887bbe6c85085bd1f383de916620e6ea6ef");
+                .isEqualTo("79c7200fd88eea981caa343615622141f1b407300045caa6b34300e0f9d7f1d8");
     }
 
     private static String sha256(String text) throws Exception {

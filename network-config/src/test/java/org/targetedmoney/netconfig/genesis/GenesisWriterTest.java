@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.targetedmoney.policy.genesis.Genesis;
 import org.targetedmoney.policy.genesis.GenesisState;
 import org.targetedmoney.policy.model.EpochScheme;
+import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.policy.state.StateRoots;
 
 class GenesisWriterTest {
@@ -37,11 +38,16 @@ class GenesisWriterTest {
     /**
      * A node identifies its chain by the hash of this text and refuses a data directory made from another: a
      * genesis without bodies or tariffs must keep the bytes, and block 0 the state, it had before they existed.
+     * The demo's accounts of that time are kept: the settlement bridge's account came later (its own change of
+     * content, not of format), and leaving it out keeps this pin a check that the encodings did not move.
      */
     @Test
     void toJson_withoutBodiesOrTariffs_isByteIdenticalToTheFormatBeforeThem() throws Exception {
         String before = resource(BEFORE_BODIES);
-        Genesis withoutBodies = demo.withBodiesAndTariffs(List.of(), List.of());
+        Genesis withoutBodies = new Genesis(demo.chainId(), demo.timestampSeconds(), demo.epochScheme(),
+                demo.purposes(), demo.territories(),
+                demo.accounts().stream().filter(a -> !a.roles().contains(Role.BRIDGE)).toList(),
+                demo.allowancePolicies(), demo.validators());
 
         assertThat(GenesisWriter.toJson(withoutBodies)).isEqualTo(before);
         assertThat(GenesisReader.parse(before)).isEqualTo(withoutBodies);

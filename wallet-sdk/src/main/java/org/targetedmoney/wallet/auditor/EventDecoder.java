@@ -49,10 +49,18 @@ public final class EventDecoder {
             new TypeReference<Uint32>(true) {}, new TypeReference<Uint32>(true) {}, new TypeReference<Uint256>() {},
             new TypeReference<Uint256>() {}));
 
+    static final Event SETTLEMENT_ATTESTED = new Event("SettlementAttested", List.of(
+            new TypeReference<Bytes32>(true) {}, new TypeReference<Address>(true) {}, new TypeReference<Utf8String>() {},
+            new TypeReference<Utf8String>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+            new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint64>() {},
+            new TypeReference<Uint64>() {}, new TypeReference<Uint64>() {}));
+
     public static final String PAYMENT_TOPIC = EventEncoder.encode(PAYMENT);
     public static final String REDEEMED_TOPIC = EventEncoder.encode(REDEEMED);
     public static final String ISSUED_TOPIC = EventEncoder.encode(ISSUED);
     public static final String MEMBER_ENROLLED_TOPIC = EventEncoder.encode(MEMBER_ENROLLED);
+    public static final String CAPITATION_PAID_TOPIC = EventEncoder.encode(CAPITATION_PAID);
+    public static final String SETTLEMENT_ATTESTED_TOPIC = EventEncoder.encode(SETTLEMENT_ATTESTED);
 
     private EventDecoder() {}
 
@@ -88,10 +96,10 @@ public final class EventDecoder {
         return decodeLater(log, block, topic0);
     }
 
-    /** Events of capitation, governance and planning. */
+    /** Events of capitation, governance, planning and settlement. */
     @SuppressWarnings("rawtypes")
     private static LedgerEvent decodeLater(Log log, long block, String topic0) {
-        if (topic0.equals(EventEncoder.encode(CAPITATION_PAID))) {
+        if (topic0.equals(CAPITATION_PAID_TOPIC)) {
             List<Type> d = data(log, CAPITATION_PAID);
             return new LedgerEvent.CapitationPaid(block, topicAddress(log, 1), topicInt(log, 2), topicInt(log, 3),
                     num(d.get(0)), num(d.get(1)));
@@ -107,7 +115,18 @@ public final class EventDecoder {
             return new LedgerEvent.BudgetOverrun(block, (String) d.get(0).getValue(), topicInt(log, 1),
                     topicInt(log, 2), num(d.get(1)), num(d.get(2)));
         }
+        if (topic0.equals(SETTLEMENT_ATTESTED_TOPIC)) {
+            return settlementAttested(log, block);
+        }
         return new LedgerEvent.Other(block, topic0);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static LedgerEvent settlementAttested(Log log, long block) {
+        List<Type> d = data(log, SETTLEMENT_ATTESTED);
+        return new LedgerEvent.SettlementAttested(block, log.getTopics().get(1).toLowerCase(java.util.Locale.ROOT),
+                topicAddress(log, 2), (String) d.get(0).getValue(), (String) d.get(1).getValue(), num(d.get(2)),
+                num(d.get(3)), num(d.get(4)), num(d.get(5)), num(d.get(6)), num(d.get(7)), num(d.get(8)));
     }
 
     @SuppressWarnings("rawtypes")

@@ -37,6 +37,15 @@ public sealed interface LedgerEvent {
     record BudgetOverrun(long blockNumber, String territory, int purpose, int epoch, long entitledCents,
                          long budgetCents) implements LedgerEvent {}
 
+    /**
+     * The settlement bridge attested a euro settlement batch: {@code batchHash} is 0x and 64 hex digits,
+     * {@code bridge} the attesting account; the three sources add up to {@code totalCents}.
+     */
+    record SettlementAttested(long blockNumber, String batchHash, String bridge, String batchId, String window,
+                              long totalCents, long contributionsCents, long publicAccountsCents,
+                              long monetaryCreationCents, long lineCount, long firstBlock, long lastBlock)
+            implements LedgerEvent {}
+
     /** Any other event of the contract, by its signature topic. */
     record Other(long blockNumber, String topic0) implements LedgerEvent {}
 }

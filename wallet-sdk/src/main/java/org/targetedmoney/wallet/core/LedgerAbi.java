@@ -13,6 +13,7 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.abi.datatypes.generated.Uint8;
 
 /**
@@ -160,6 +161,20 @@ public final class LedgerAbi {
                 new Bytes32(claimRef));
     }
 
+    /**
+     * The settlement bridge attests a euro settlement batch ({@code batchHash}: 32 bytes); the three sources must
+     * add up to {@code totalCents}, and {@code lastBlock} must be before the block the attestation lands in.
+     */
+    public static Function attestSettlement(byte[] batchHash, String batchId, String window, long totalCents,
+                                            long contributionsCents, long publicAccountsCents,
+                                            long monetaryCreationCents, long lineCount, long firstBlock,
+                                            long lastBlock) {
+        return tx("attestSettlement", new Bytes32(batchHash), new Utf8String(batchId), new Utf8String(window),
+                new Uint256(totalCents), new Uint256(contributionsCents), new Uint256(publicAccountsCents),
+                new Uint256(monetaryCreationCents), new Uint64(lineCount), new Uint64(firstBlock),
+                new Uint64(lastBlock));
+    }
+
     // --- views ---
 
     private static Function view(String name, List<Type> args, List<TypeReference<?>> outputs) {
@@ -229,6 +244,25 @@ public final class LedgerAbi {
     public static Function conventionRevoked(String provider, int purpose) {
         return view("conventionRevoked", List.of(address(provider), new Uint32(purpose)),
                 List.of(new TypeReference<Bool>() {}));
+    }
+
+    /**
+     * The batch attested under {@code batchHash}: exists, batchId, window, totalCents, contributionsCents,
+     * publicAccountsCents, monetaryCreationCents, lineCount, firstBlock, lastBlock, bridge.
+     */
+    public static Function attestationOf(byte[] batchHash) {
+        return view("attestationOf", List.of(new Bytes32(batchHash)), List.of(new TypeReference<Bool>() {},
+                new TypeReference<Utf8String>() {}, new TypeReference<Utf8String>() {}, new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+                new TypeReference<Uint64>() {}, new TypeReference<Uint64>() {}, new TypeReference<Uint64>() {},
+                new TypeReference<Address>() {}));
+    }
+
+    /** attestedCents, contributionsCents, publicAccountsCents, monetaryCreationCents, batches. */
+    public static Function settlementTotals() {
+        return view("settlementTotals", List.of(), List.of(new TypeReference<Uint256>() {},
+                new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {},
+                new TypeReference<Uint64>() {}));
     }
 
     /** The long value of a decoded uint output. */

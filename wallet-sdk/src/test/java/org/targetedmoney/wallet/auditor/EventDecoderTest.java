@@ -69,4 +69,16 @@ class EventDecoderTest {
         assertThat(EventDecoder.decode(web3jLog(capitation.get(0))))
                 .isEqualTo(new LedgerEvent.CapitationPaid(7, SHOP.toHex(), 1, 682, 3, 1_500));
     }
+
+    @Test
+    void decode_settlementAttestedLog_givesHashBridgeAndEveryFigure() {
+        String hash = "ab".repeat(32);
+        var logs = EventLogs.toLogs(new org.targetedmoney.policy.rules.LedgerEvent.SettlementAttested(hash, SHOP,
+                "B-2026-11-0001", "2026-11", 10_000, 6_000, 3_000, 1_000, 4, 17, 42));
+
+        assertThat(EventDecoder.decode(web3jLog(logs.get(0)))).isEqualTo(new LedgerEvent.SettlementAttested(7,
+                "0x" + hash, SHOP.toHex(), "B-2026-11-0001", "2026-11", 10_000, 6_000, 3_000, 1_000, 4, 17, 42));
+        assertThat(logs.get(0).topics().get(0)).isEqualTo(Numeric.hexStringToByteArray(
+                EventDecoder.SETTLEMENT_ATTESTED_TOPIC));
+    }
 }
