@@ -1,0 +1,157 @@
+package org.targetedmoney.bridge.journal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.funding.FundingCredit;
+import org.targetedmoney.bridge.funding.SourceKind;
+import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.line.LineKind;
+import org.targetedmoney.bridge.settlement.BankOutcome;
+
+/**
+ * JSON encoding of journal entries. Explicit field by field (no reflection), so that renaming a Java field cannot
+ * silently change what a store holds; {@code "v"} is the encoding version, checked on read.
+ */
+public final class JournalCodec {
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JournalCodec() {}
+
+    public static byte[] encode(BridgeInput input) {
+        ObjectNode o = JSON.createObjectNode().put("v", VERSION);
+        switch (input) {
+            case BridgeInput.LinesRead r -> {
+                o.put("type", "lines").put("nextBlock", r.nextBlock()).put("nextLogIndex", r.nextLogIndex())
+                        .put("headBlock", r.headBlock()).put("headTimestamp", r.headTimestampSeconds());
+                ArrayNode lines = o.putArray("lines");
+                r.lines().forEach(l -> lines.add(line(l)));
+            }
+            case BridgeInput.CreditReceived c -> o.put("type", "credit").set("credit", credit(c.credit()));
+            case BridgeInput.Cutoff c -> o.put("type", "cutoff").put("reason", c.reason());
+            case BridgeInput.CutPayments c -> o.put("type", "cut").put("messageId", c.messageId())
+                    .put("createdAt", c.createdAtSeconds()).put("executionDate", c.executionDate().toString());
+            case BridgeInput.BankOutcomes b -> {
+                o.put("type", "bank").put("messageId", b.messageId()).put("kind", b.messageKind());
+                ArrayNode outcomes = o.putArray("outcomes");
+                b.outcomes().forEach(x -> outcomes.add(outcome(x)));
+            }
+            case BridgeInput.Attested a -> o.put("type", "attested").put("batchId", a.batchId())
+                    .put("tx", a.transactionHash());
+        }
+        try {
+            return JSON.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding a journal entry in memory cannot fail", e);
+        }
+    }
+
+    /**
+     * @throws IllegalStateException if the bytes are not a journal entry of this version: the store is damaged or
+     *                               from another build, and replaying it would give a wrong state
+     */
+    public static BridgeInput decode(byte[] bytes) {
+        JsonNode o;
+        try {
+            o = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("a journal entry is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (o == null || o.path("v").asInt() != VERSION) {
+            throw new IllegalStateException("a journal entry has encoding version " + (o == null ? "none"
+                    : o.path("v")) + ", this build reads " + VERSION);
+        }
+        String type = o.path("type").asText();
+        return switch (type) {
+            case "lines" -> new BridgeInput.LinesRead(lines(o.get("lines")), o.get("nextBlock").asLong(),
+                    o.get("nextLogIndex").asInt(), o.get("headBlock").asLong(), o.get("headTimestamp").asLong());
+            case "credit" -> new BridgeInput.CreditReceived(credit(o.get("credit")));
+            case "cutoff" -> new BridgeInput.Cutoff(o.get("reason").asText());
+            case "cut" -> new BridgeInput.CutPayments(o.get("messageId").asText(), o.get("createdAt").asLong(),
+                    LocalDate.parse(o.get("executionDate").asText()));
+            case "bank" -> new BridgeInput.BankOutcomes(o.get("messageId").asText(), o.get("kind").asText(),
+                    outcomes(o.get("outcomes")));
+            case "attested" -> new BridgeInput.Attested(o.get("batchId").asText(), o.get("tx").asText());
+            default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
+        };
+    }
+
+    private static ObjectNode line(LedgerLine l) {
+        return JSON.createObjectNode().put("block", l.blockNumber()).put("log", l.logIndex())
+                .put("tx", l.transactionHash()).put("ts", l.blockTimestampSeconds()).put("provider", l.provider())
+                .put("purpose", l.purpose()).put("kind", l.kind().code()).put("cents", l.amountCents())
+                .put("ref", l.reference());
+    }
+
+    private static List<LedgerLine> lines(JsonNode array) {
+        List<LedgerLine> out = new ArrayList<>(array.size());
+        for (JsonNode l : array) {
+            out.add(new LedgerLine(l.get("block").asLong(), l.get("log").asInt(), l.get("tx").asText(),
+                    l.get("ts").asLong(), l.get("provider").asText(), l.get("purpose").asInt(),
+                    lineKind(l.get("kind").asText()), l.get("cents").asLong(), l.get("ref").asLong()));
+        }
+        return out;
+    }
+
+    private static LineKind lineKind(String code) {
+        for (LineKind k : LineKind.values()) {
+            if (k.code().equals(code)) {
+                return k;
+            }
+        }
+        throw new IllegalStateException("unknown line kind '" + code + "' in the journal");
+    }
+
+    private static ObjectNode credit(FundingCredit c) {
+        return JSON.createObjectNode().put("account", c.accountId()).put("kind", c.kind().code())
+                .put("period", c.period().toString()).put("cents", c.amountCents()).put("ref", c.reference());
+    }
+
+    private static FundingCredit credit(JsonNode c) {
+        SourceKind kind = null;
+        for (SourceKind k : SourceKind.values()) {
+            if (k.code().equals(c.get("kind").asText())) {
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw new IllegalStateException("unknown funding kind '" + c.get("kind").asText() + "' in the journal");
+        }
+        return new FundingCredit(c.get("account").asText(), kind, YearMonth.parse(c.get("period").asText()),
+                c.get("cents").asLong(), c.get("ref").asText());
+    }
+
+    private static ObjectNode outcome(BankOutcome x) {
+        ObjectNode o = JSON.createObjectNode().put("e2e", x.endToEndId());
+        return switch (x) {
+            case BankOutcome.Booked b -> o.put("status", "booked").put("cents", b.amountCents())
+                    .put("bankRef", b.bankReference());
+            case BankOutcome.Rejected r -> o.put("status", "rejected").put("reason", r.reasonCode());
+            case BankOutcome.Returned r -> o.put("status", "returned").put("cents", r.amountCents())
+                    .put("reason", r.reasonCode());
+        };
+    }
+
+    private static List<BankOutcome> outcomes(JsonNode array) {
+        List<BankOutcome> out = new ArrayList<>(array.size());
+        for (JsonNode o : array) {
+            String e2e = o.get("e2e").asText();
+            out.add(switch (o.get("status").asText()) {
+                case "booked" -> new BankOutcome.Booked(e2e, o.get("cents").asLong(), o.get("bankRef").asText());
+                case "rejected" -> new BankOutcome.Rejected(e2e, o.get("reason").asText());
+                case "returned" -> new BankOutcome.Returned(e2e, o.get("cents").asLong(), o.get("reason").asText());
+                default -> throw new IllegalStateException("unknown bank outcome '" + o.get("status").asText() + "'");
+            });
+        }
+        return out;
+    }
+}
