@@ -64,7 +64,7 @@ public final class JournalCodec {
         try {
             o = JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new IllegalStateException("a journal entry is not JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("a journal entry is not JSON: " + e.getMessage(), e);
         }
         if (o == null || o.path("v").asInt() != VERSION) {
             throw new IllegalStateException("a journal entry has encoding version " + (o == null ? "none"
