@@ -13,8 +13,8 @@ import org.targetedmoney.bridge.store.IdempotencyKeys;
 import org.targetedmoney.bridge.store.RejectedInputs;
 
 /**
- * Mounts idempotent routes: each gets a guard against form uploads, the body handler (limit
- * {@value #MAX_BODY_BYTES} bytes, else 413 {@code BODY_TOO_LARGE}), an {@link IdempotentHandler} around its
+ * Mounts idempotent routes: each gets the body handler (limit {@value #MAX_BODY_BYTES} bytes, else 413
+ * {@code BODY_TOO_LARGE}), a refusal of multipart forms (415), an {@link IdempotentHandler} around its
  * {@link IdempotentOperation}, and {@link Problem#failureHandler()}. One instance per service, sharing the
  * store's writer, idempotency keys and rejected inputs:
  *
@@ -47,8 +47,8 @@ public final class IdempotentRoutes {
 
     /** Mounts {@code operation} on {@code route} (another method than POST, a regex path...). */
     public <P> Route mount(Route route, IdempotentOperation<P> operation) {
-        return route.handler(IdempotentRoutes::refuseFormUpload)
-                .handler(bodyHandler())
+        return route.handler(bodyHandler())
+                .handler(IdempotentRoutes::refuseFormUpload)
                 .handler(new IdempotentHandler<>(this, operation))
                 .failureHandler(Problem.failureHandler());
     }
@@ -59,8 +59,8 @@ public final class IdempotentRoutes {
     }
 
     /**
-     * The body handler puts a multipart form's parts aside instead of the raw body, so the body's fingerprint
-     * would be empty: files are sent as the body itself.
+     * The body handler drops a multipart form's parts instead of keeping the raw body, so the body's
+     * fingerprint would be empty: files are sent as the body itself.
      */
     private static void refuseFormUpload(RoutingContext ctx) {
         String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);

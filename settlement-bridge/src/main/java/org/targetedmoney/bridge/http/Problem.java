@@ -97,7 +97,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /**
      * A route failure handler that answers with a problem: 413 (the body limit) as {@code BODY_TOO_LARGE},
-     * other 4xx by their reason phrase, anything else as {@code INTERNAL_ERROR} (logged, no detail leaked).
+     * other 4xx by their reason phrase (404 {@code NOT_FOUND}...), anything else as {@code INTERNAL_ERROR}
+     * (logged, no detail leaked). Also usable for the router's own errors:
+     * {@code router.errorHandler(404, Problem.failureHandler())}.
      */
     public static Handler<RoutingContext> failureHandler() {
         return Problem::onFailure;

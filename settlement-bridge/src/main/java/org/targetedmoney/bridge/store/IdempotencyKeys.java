@@ -73,7 +73,7 @@ public final class IdempotencyKeys {
         if (headerValue == null) {
             return new KeyCheck.Missing();
         }
-        String value = headerValue.strip();
+        String value = trimOptionalWhitespace(headerValue);
         String key;
         if (value.startsWith("\"")) {
             key = unquote(value);
@@ -85,6 +85,19 @@ public final class IdempotencyKeys {
         }
         String problem = keyProblem(key);
         return problem == null ? new KeyCheck.Valid(key) : new KeyCheck.Invalid(problem);
+    }
+
+    /** Without leading and trailing spaces and tabs (HTTP's optional whitespace), and nothing else. */
+    private static String trimOptionalWhitespace(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && (value.charAt(start) == ' ' || value.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (value.charAt(end - 1) == ' ' || value.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return value.substring(start, end);
     }
 
     /** The content of a structured-field string (RFC 8941 section 3.3.3), or null if it is not one. */
