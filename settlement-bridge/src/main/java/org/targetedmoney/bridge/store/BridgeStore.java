@@ -49,7 +49,10 @@ import org.rocksdb.WriteOptions;
  * <p>Close the {@link BridgeWriter} first, then the store; operations after {@link #close()} throw.
  */
 public final class BridgeStore implements AutoCloseable {
-    /** Largest value (a received bank file, an emitted pain.001 of 100 000 payments fits). */
+    /**
+     * Largest value: a received bank file fits (the HTTP door takes 10 MB); a generated pain.001 of 100 000
+     * payments (some 70 MB of XML) does not, and belongs in a file whose name and hash are stored here.
+     */
     public static final int MAX_VALUE_BYTES = 64 << 20;
     /** Largest key. */
     public static final int MAX_KEY_BYTES = 1024;

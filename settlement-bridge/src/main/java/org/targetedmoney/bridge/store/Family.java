@@ -23,7 +23,7 @@ public enum Family {
     FUNDING,
     /** Contributions and declarations received. */
     CONTRIBUTIONS,
-    /** Files received (bank statements) and emitted (pain.001). */
+    /** Files received (bank statements) and emitted (pain.001): their bytes, or their path and hash if larger. */
     FILES;
 
     /** The column family's name on disk. */
