@@ -60,7 +60,6 @@ public final class BridgeEngine {
     private final TreeMap<String, PaymentOrder> orders = new TreeMap<>();
     private final TreeSet<String> bankMessages = new TreeSet<>();
     private final TreeMap<String, String> attestations = new TreeMap<>();
-    private final TreeMap<String, CreditOutcome.Rejected> refusedCredits = new TreeMap<>();
 
     /**
      * @param payees providers' bank details by lower-case address; a provider without is funded but not paid
@@ -73,7 +72,10 @@ public final class BridgeEngine {
         this.payees = new TreeMap<>(payees);
     }
 
-    /** Applies one journaled input. Deterministic: the same inputs in the same order give the same state. */
+    /**
+     * Applies one journaled input. Deterministic: the same inputs in the same order give the same state. A
+     * {@link Applied.Refused} input changes nothing at all (so a caller may drop it from the journal).
+     */
     public Applied apply(BridgeInput input) {
         return switch (input) {
             case BridgeInput.LinesRead r -> read(r);
@@ -106,7 +108,6 @@ public final class BridgeEngine {
     private Applied credit(BridgeInput.CreditReceived c) {
         CreditOutcome outcome = book.credit(c.credit());
         if (outcome instanceof CreditOutcome.Rejected rejected) {
-            refusedCredits.put(c.credit().reference(), rejected);
             return new Applied.Refused(rejected.code(), rejected.message());
         }
         return new Applied.Progress(0, 0, fundPending());
@@ -257,8 +258,7 @@ public final class BridgeEngine {
         SortedMap<String, Integer> openLines = new TreeMap<>();
         unbatched.forEach((w, lines) -> openLines.put(w.text(), lines.size()));
         return new BridgeView(nextBlock, nextLogIndex, headBlock, headTimestampSeconds, linesRead, openLines,
-                List.copyOf(list), book.snapshot(), List.copyOf(orders.values()), List.copyOf(bankMessages),
-                new TreeMap<>(refusedCredits));
+                List.copyOf(list), book.snapshot(), List.copyOf(orders.values()), List.copyOf(bankMessages));
     }
 
     /** The payment order with this message id, if the engine made it. */

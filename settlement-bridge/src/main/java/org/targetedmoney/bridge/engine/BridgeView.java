@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.settlement.BatchState;
-import org.targetedmoney.bridge.settlement.CreditOutcome;
 import org.targetedmoney.bridge.settlement.FundingBook;
 
 /**
@@ -19,12 +18,10 @@ import org.targetedmoney.bridge.settlement.FundingBook;
  * @param funding              balances and creation used
  * @param orders               payment orders made, by message id
  * @param bankMessages         bank message ids processed
- * @param refusedCredits       credits the waterfall refused, by reference
  */
 public record BridgeView(long nextBlock, int nextLogIndex, long headBlock, long headTimestampSeconds, long linesRead,
                          SortedMap<String, Integer> openLinesByWindow, List<BatchSummary> batches,
-                         FundingBook.Snapshot funding, List<PaymentOrder> orders, List<String> bankMessages,
-                         SortedMap<String, CreditOutcome.Rejected> refusedCredits) {
+                         FundingBook.Snapshot funding, List<PaymentOrder> orders, List<String> bankMessages) {
 
     /**
      * @param waitingCode      why it waits for funding ("" when funded)

@@ -15,14 +15,8 @@ public enum Family {
     IDEMPOTENCY,
     /** Inputs refused, kept for inspection: {@link RejectedInputs}. */
     REJECTED,
-    /** Ledger lines owed to providers. */
-    LINES,
-    /** Settlement batches. */
-    BATCHES,
-    /** Funding accounts, credits and their use. */
-    FUNDING,
-    /** Contributions and declarations received. */
-    CONTRIBUTIONS,
+    /** The engine's inputs in order (the bridge's state is their replay): {@code org.targetedmoney.bridge.journal}. */
+    JOURNAL,
     /** Files received (bank statements) and emitted (pain.001): their bytes, or their path and hash if larger. */
     FILES;
 

@@ -53,7 +53,7 @@ final class DeclarationOperation implements IdempotentOperation<DeclarationOpera
         }
         Declaration declaration = parsed.declaration();
         long number = NUMBERS.next(writes);
-        writes.putJson(Family.CONTRIBUTIONS, Keys.ofNumber(number), declaration);
+        writes.putJson(Family.FILES, Keys.ofNumber(number), declaration);
         if (declaration.amountCents() < 0) {
             return Problem.of(422, "AMOUNT_NEGATIVE", "Amount negative",
                     "amountCents must be >= 0: " + declaration.amountCents()).answer();

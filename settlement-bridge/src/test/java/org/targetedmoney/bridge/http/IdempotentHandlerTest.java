@@ -123,7 +123,7 @@ class IdempotentHandlerTest {
     }
 
     private long declarations() {
-        return store.scan(Family.CONTRIBUTIONS, new byte[0], 100).size();
+        return store.scan(Family.FILES, new byte[0], 100).size();
     }
 
     @Test

@@ -40,16 +40,16 @@ class BridgeStoreTest {
 
     @Test
     void commit_thenReopen_everyWriteSurvives() {
-        store.commit(w -> w.put(Family.LINES, Keys.utf8("a"), Keys.utf8("1"))
-                .put(Family.BATCHES, Keys.utf8("b"), Keys.utf8("2")));
+        store.commit(w -> w.put(Family.JOURNAL, Keys.utf8("a"), Keys.utf8("1"))
+                .put(Family.FILES, Keys.utf8("b"), Keys.utf8("2")));
 
         reopen();
 
-        assertThat(store.get(Family.LINES, Keys.utf8("a"))).hasValueSatisfying(v -> assertThat(v).asString()
+        assertThat(store.get(Family.JOURNAL, Keys.utf8("a"))).hasValueSatisfying(v -> assertThat(v).asString()
                 .isEqualTo("1"));
-        assertThat(store.get(Family.BATCHES, Keys.utf8("b"))).hasValueSatisfying(v -> assertThat(v).asString()
+        assertThat(store.get(Family.FILES, Keys.utf8("b"))).hasValueSatisfying(v -> assertThat(v).asString()
                 .isEqualTo("2"));
-        assertThat(store.get(Family.LINES, Keys.utf8("b"))).as("families are separate").isEmpty();
+        assertThat(store.get(Family.JOURNAL, Keys.utf8("b"))).as("families are separate").isEmpty();
     }
 
     @Test
@@ -58,24 +58,24 @@ class BridgeStoreTest {
 
         assertThatThrownBy(() -> store.commit(w -> {
             sequence.next(w);
-            w.put(Family.LINES, Keys.utf8("a"), Keys.utf8("1"));
+            w.put(Family.JOURNAL, Keys.utf8("a"), Keys.utf8("1"));
             throw new IllegalStateException("a check failed after staging");
         })).isInstanceOf(IllegalStateException.class).hasMessage("a check failed after staging");
 
         reopen();
-        assertThat(store.get(Family.LINES, Keys.utf8("a"))).isEmpty();
+        assertThat(store.get(Family.JOURNAL, Keys.utf8("a"))).isEmpty();
         assertThat(sequence.current(store)).isZero();
     }
 
     @Test
     void commit_discard_dropsWhatWasStagedAndKeepsWhatFollows() {
         store.commit(w -> {
-            w.put(Family.LINES, Keys.utf8("dropped"), Keys.utf8("x"));
+            w.put(Family.JOURNAL, Keys.utf8("dropped"), Keys.utf8("x"));
             w.discard();
             w.put(Family.REJECTED, Keys.utf8("kept"), Keys.utf8("y"));
         });
 
-        assertThat(store.get(Family.LINES, Keys.utf8("dropped"))).isEmpty();
+        assertThat(store.get(Family.JOURNAL, Keys.utf8("dropped"))).isEmpty();
         assertThat(store.get(Family.REJECTED, Keys.utf8("kept"))).isPresent();
     }
 
@@ -102,17 +102,17 @@ class BridgeStoreTest {
     void scan_prefix_returnsOnlyThatPrefixInKeyOrderUpToTheLimit() {
         store.commit(w -> {
             for (int i = 0; i < 20; i++) {
-                w.put(Family.LINES, Keys.of("p", String.format("%02d", i)), Keys.ofLong(i));
+                w.put(Family.JOURNAL, Keys.of("p", String.format("%02d", i)), Keys.ofLong(i));
             }
-            w.put(Family.LINES, Keys.of("o", "before"), Keys.ofLong(-1));
-            w.put(Family.LINES, Keys.of("q", "after"), Keys.ofLong(-2));
+            w.put(Family.JOURNAL, Keys.of("o", "before"), Keys.ofLong(-1));
+            w.put(Family.JOURNAL, Keys.of("q", "after"), Keys.ofLong(-2));
         });
         byte[] prefix = Keys.prefix("p");
 
-        List<Entry> first = store.scan(Family.LINES, prefix, 5);
-        List<Entry> next = store.scanAfter(Family.LINES, prefix, first.get(4).key(), 100);
-        List<Entry> last = store.scanReverse(Family.LINES, prefix, null, 3);
-        List<Entry> beforeLast = store.scanReverse(Family.LINES, prefix, last.get(2).key(), 2);
+        List<Entry> first = store.scan(Family.JOURNAL, prefix, 5);
+        List<Entry> next = store.scanAfter(Family.JOURNAL, prefix, first.get(4).key(), 100);
+        List<Entry> last = store.scanReverse(Family.JOURNAL, prefix, null, 3);
+        List<Entry> beforeLast = store.scanReverse(Family.JOURNAL, prefix, last.get(2).key(), 2);
 
         assertThat(first).extracting(e -> Keys.toLong(e.value())).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(next).extracting(e -> Keys.toLong(e.value())).hasSize(15).startsWith(5L).endsWith(19L);
@@ -126,7 +126,7 @@ class BridgeStoreTest {
             for (long n = 1; n <= 3; n++) {
                 w.put(Family.REJECTED, Keys.ofNumber(n), Keys.ofLong(n));
             }
-            w.put(Family.LINES, Keys.ofNumber(99), Keys.ofLong(99));
+            w.put(Family.JOURNAL, Keys.ofNumber(99), Keys.ofLong(99));
         });
 
         assertThat(store.scanReverse(Family.REJECTED, new byte[0], null, 10))
@@ -135,15 +135,15 @@ class BridgeStoreTest {
 
     @Test
     void scan_limitOutOfRange_isRefused() {
-        assertThatThrownBy(() -> store.scan(Family.LINES, new byte[0], 0))
+        assertThatThrownBy(() -> store.scan(Family.JOURNAL, new byte[0], 0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> store.scan(Family.LINES, new byte[0], BridgeStore.MAX_SCAN + 1))
+        assertThatThrownBy(() -> store.scan(Family.JOURNAL, new byte[0], BridgeStore.MAX_SCAN + 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10000");
     }
 
     @Test
     void scanAfter_startOutsideThePrefix_isRefused() {
-        assertThatThrownBy(() -> store.scanAfter(Family.LINES, Keys.prefix("p"), Keys.of("q"), 10))
+        assertThatThrownBy(() -> store.scanAfter(Family.JOURNAL, Keys.prefix("p"), Keys.of("q"), 10))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -192,11 +192,11 @@ class BridgeStoreTest {
         Stamped value = new Stamped(new FundingCredit("ssa-members", SourceKind.CONTRIBUTIONS, YearMonth.of(2026, 3),
                 12_345, "decl-7"), Instant.parse("2026-03-31T22:00:00Z"));
 
-        store.commit(w -> w.putJson(Family.FUNDING, Keys.utf8("c"), value));
+        store.commit(w -> w.putJson(Family.REJECTED, Keys.utf8("c"), value));
         reopen();
 
-        assertThat(store.getJson(Family.FUNDING, Keys.utf8("c"), Stamped.class)).contains(value);
-        assertThat(store.get(Family.FUNDING, Keys.utf8("c")).orElseThrow()).asString()
+        assertThat(store.getJson(Family.REJECTED, Keys.utf8("c"), Stamped.class)).contains(value);
+        assertThat(store.get(Family.REJECTED, Keys.utf8("c")).orElseThrow()).asString()
                 .contains("\"period\":\"2026-03\"", "\"at\":\"2026-03-31T22:00:00Z\"", "\"kind\":\"CONTRIBUTIONS\"");
     }
 

@@ -43,7 +43,7 @@ class BridgeWriterTest {
     /** Stages one line under the next number and returns the number. */
     private static long addLine(Writes writes) {
         long n = NUMBERS.next(writes);
-        writes.put(Family.LINES, Keys.ofNumber(n), Keys.utf8("line " + n));
+        writes.put(Family.JOURNAL, Keys.ofNumber(n), Keys.utf8("line " + n));
         return n;
     }
 
@@ -52,7 +52,7 @@ class BridgeWriterTest {
         long n = await(writer.submit(BridgeWriterTest::addLine));
 
         assertThat(n).isEqualTo(1);
-        assertThat(store.get(Family.LINES, Keys.ofNumber(1))).isPresent();
+        assertThat(store.get(Family.JOURNAL, Keys.ofNumber(1))).isPresent();
     }
 
     @Test
@@ -74,7 +74,7 @@ class BridgeWriterTest {
             numbers.add(await(f));
         }
         assertThat(numbers).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
-        assertThat(store.scan(Family.LINES, new byte[0], 100)).hasSize(50);
+        assertThat(store.scan(Family.JOURNAL, new byte[0], 100)).hasSize(50);
     }
 
     @Test
@@ -87,7 +87,7 @@ class BridgeWriterTest {
         Future<Long> before = writer.submit(BridgeWriterTest::addLine);
         Future<Long> failing = writer.submit(w -> {
             addLine(w);
-            w.put(Family.BATCHES, Keys.utf8("half"), Keys.utf8("written"));
+            w.put(Family.FILES, Keys.utf8("half"), Keys.utf8("written"));
             throw new IllegalArgumentException("refused by a check");
         });
         Future<Long> after = writer.submit(BridgeWriterTest::addLine);
@@ -97,7 +97,7 @@ class BridgeWriterTest {
         assertThatThrownBy(() -> await(failing)).isInstanceOf(ExecutionException.class)
                 .hasRootCauseMessage("refused by a check");
         assertThat(await(after)).as("the failed task's number was given back").isEqualTo(2);
-        assertThat(store.get(Family.BATCHES, Keys.utf8("half"))).isEmpty();
+        assertThat(store.get(Family.FILES, Keys.utf8("half"))).isEmpty();
         assertThat(NUMBERS.current(store)).isEqualTo(2);
     }
 
@@ -157,7 +157,7 @@ class BridgeWriterTest {
 
         assertThat(await(slow)).isEqualTo(1);
         assertThat(NUMBERS.current(store)).as("no number taken twice").isEqualTo(2);
-        assertThat(store.scan(Family.LINES, new byte[0], 10)).hasSize(2);
+        assertThat(store.scan(Family.JOURNAL, new byte[0], 10)).hasSize(2);
     }
 
     /** Waits until {@code thread} parks (on the store's write lock). */

@@ -11,7 +11,7 @@ import java.util.concurrent.Semaphore;
  */
 final class CrashChild {
     static final Sequence NUMBERS = new Sequence("crash");
-    static final Family[] FAMILIES = {Family.LINES, Family.BATCHES, Family.FUNDING};
+    static final Family[] FAMILIES = {Family.JOURNAL, Family.FILES, Family.REJECTED};
     static final int FAILING_EVERY = 7;
     private static final int IN_FLIGHT = 32;
     private static final int FILLER_BYTES = 2_048;
