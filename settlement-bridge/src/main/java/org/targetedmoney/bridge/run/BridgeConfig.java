@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.targetedmoney.bridge.engine.Payee;
 
 /**
  * The bridge's configuration, read from one JSON file by {@link BridgeConfigReader}: where the ledger is, which
@@ -39,7 +40,10 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
     /** @param bic may be empty (SEPA allows IBAN-only) */
     public record BankAccount(String name, String iban, String bic) {}
 
-    /** @param kind "contributions" or "public-account"; @param earmarks ledger purposes it may fund, empty = any */
+    /**
+     * @param kind     "contributions", "public-account" or "monetary-creation" (at most one, bounded by the ceiling)
+     * @param earmarks ledger purposes it may fund, empty = any
+     */
     public record FundingAccount(String id, String name, String kind, Set<Integer> earmarks) {}
 
     /** @param accounts in waterfall order within each kind */
@@ -55,9 +59,6 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
 
     /** @param scaleFile a CSV sliding scale; empty: the SSA example scale shipped with the bridge */
     public record MemberContributions(String accountId, Optional<Path> scaleFile) {}
-
-    /** A provider's bank details: only the bridge holds them (they are not on the public ledger). */
-    public record Payee(String provider, String name, String iban, String bic) {}
 
     /** The payee of a provider address (lower-case 0x form), if its bank details are known. */
     public Optional<Payee> payeeOf(String provider) {

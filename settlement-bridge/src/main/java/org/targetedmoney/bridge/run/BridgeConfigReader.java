@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.targetedmoney.bridge.engine.Payee;
 import org.targetedmoney.netconfig.json.ConfigException;
 import org.targetedmoney.netconfig.json.Fields;
 import org.targetedmoney.netconfig.json.Problems;
@@ -67,7 +68,7 @@ public final class BridgeConfigReader {
                 ? Optional.ofNullable(members(root.get("memberContributions"), base, p)) : Optional.empty();
         Long late = root.has("lateMonths") ? Fields.integer(root.get("lateMonths"), "config.lateMonths", 0,
                 MAX_LATE_MONTHS, p) : Long.valueOf(2);
-        Map<String, BridgeConfig.Payee> payees = payees(root.get("payees"), p);
+        Map<String, Payee> payees = payees(root.get("payees"), p);
         if (funding != null) {
             checkSchemeAccounts(funding, ief, members, p);
         }
@@ -161,6 +162,13 @@ public final class BridgeConfigReader {
                 accounts.add(a);
             }
         }
+        long creation = accounts.stream().filter(a -> a.kind().equals("monetary-creation")).count();
+        if (creation > 1) {
+            p.add(at + ".accounts", "at most one account of kind \"monetary-creation\" (there are " + creation + ")");
+        } else if (creation == 0 && ceiling > 0) {
+            p.add(at + ".creationCeilingCentsPerMonth", "a ceiling above 0 needs an account of kind"
+                    + " \"monetary-creation\" (its earmarks say which purposes creation may fund)");
+        }
         return new BridgeConfig.Funding(List.copyOf(accounts), ceiling);
     }
 
@@ -171,7 +179,7 @@ public final class BridgeConfigReader {
         String id = accountId(Fields.required(node, "id", at, p), at + ".id", p);
         String name = node.has("name") ? bounded(node.get("name"), at + ".name", MAX_NAME_CHARS, p) : id;
         String kind = oneOf(Fields.required(node, "kind", at, p), at + ".kind",
-                List.of("contributions", "public-account"), p);
+                List.of("contributions", "public-account", "monetary-creation"), p);
         Set<Integer> earmarks = new TreeSet<>();
         List<JsonNode> marks = node.has("earmarks")
                 ? Fields.array(node.get("earmarks"), at + ".earmarks", 0, MAX_EARMARKS, p) : List.of();
@@ -238,8 +246,8 @@ public final class BridgeConfigReader {
         }
     }
 
-    private static Map<String, BridgeConfig.Payee> payees(JsonNode node, Problems p) {
-        Map<String, BridgeConfig.Payee> out = new TreeMap<>();
+    private static Map<String, Payee> payees(JsonNode node, Problems p) {
+        Map<String, Payee> out = new TreeMap<>();
         List<JsonNode> list = node == null ? List.of() : Fields.array(node, "config.payees", 0, MAX_PAYEES, p);
         if (list == null) {
             return out;
@@ -256,7 +264,7 @@ public final class BridgeConfigReader {
                 p.add(at + ".provider", Fields.quote(provider) + " is not a 0x-prefixed 20-byte address");
             } else if (provider != null && bank != null) {
                 String key = provider.toLowerCase(Locale.ROOT);
-                if (out.put(key, new BridgeConfig.Payee(key, bank.name(), bank.iban(), bank.bic())) != null) {
+                if (out.put(key, new Payee(key, bank.name(), bank.iban(), bank.bic())) != null) {
                     p.add(at + ".provider", "provider " + key + " has bank details twice");
                 }
             }

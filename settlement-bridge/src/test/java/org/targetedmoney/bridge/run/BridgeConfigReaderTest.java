@@ -20,7 +20,8 @@ class BridgeConfigReaderTest {
                 "accounts": [
                   {"id": "ssa-members", "kind": "contributions", "earmarks": [2]},
                   {"id": "employers", "kind": "contributions"},
-                  {"id": "state", "name": "Etat", "kind": "public-account", "earmarks": [1, 2]}
+                  {"id": "state", "name": "Etat", "kind": "public-account", "earmarks": [1, 2]},
+                  {"id": "creation", "kind": "monetary-creation"}
                 ],
                 "creationCeilingCentsPerMonth": 5000000
               },
@@ -45,7 +46,7 @@ class BridgeConfigReaderTest {
         assertThat(c.debtor().iban()).isEqualTo("FR7630006000011234567890189");
         assertThat(c.debtor().bic()).isEqualTo("AGRIFRPP");
         assertThat(c.funding().accounts()).extracting(BridgeConfig.FundingAccount::id)
-                .containsExactly("ssa-members", "employers", "state");
+                .containsExactly("ssa-members", "employers", "state", "creation");
         assertThat(c.interEnterpriseFund().orElseThrow().fixedAllowanceCentsPerFte()).isEmpty();
         assertThat(c.lateMonths()).isEqualTo(2);
         assertThat(c.payeeOf("0x00000000000000000000000000000000000000aa")).isPresent();
