@@ -1,9 +1,11 @@
 package org.targetedmoney.bridge.settlement;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -148,7 +150,7 @@ public final class Batch {
             return new CreditTransfer(0, totalCents, subtotalsByPurposeCents);
         }
         LedgerLine l = lines.get(index);
-        return new CreditTransfer(index, l.amountCents(), new TreeMap<>(java.util.Map.of(l.purpose(), l.amountCents())));
+        return new CreditTransfer(index, l.amountCents(), new TreeMap<>(Map.of(l.purpose(), l.amountCents())));
     }
 
     /** All its transfers, by index. */
@@ -188,7 +190,7 @@ public final class Batch {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Batch b && id.equals(b.id) && java.util.Arrays.equals(hash, b.hash);
+        return o instanceof Batch b && id.equals(b.id) && Arrays.equals(hash, b.hash);
     }
 
     @Override

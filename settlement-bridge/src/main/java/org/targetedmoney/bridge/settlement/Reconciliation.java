@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -227,7 +228,7 @@ public final class Reconciliation {
             case BankOutcome.Returned r -> "returned";
         };
         return new OutcomeResult.Unmatched(o, CONFLICTS_WITH_STATE, news + " but the attempt is already "
-                + a.state().name().toLowerCase(java.util.Locale.ROOT), amount);
+                + a.state().name().toLowerCase(Locale.ROOT), amount);
     }
 
     private void put(AttemptStatus status) {

@@ -1,5 +1,6 @@
 package org.targetedmoney.bridge.settlement;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,9 +37,9 @@ public record ReconciliationReport(Map<Classification, Long> countByClassificati
             counts.put(c, 0L);
             amounts.put(c, 0L);
         }
-        List<OutcomeResult.Unmatched> unmatched = new java.util.ArrayList<>();
-        List<FollowUp.Retry> retries = new java.util.ArrayList<>();
-        List<FollowUp.Escalation> escalations = new java.util.ArrayList<>();
+        List<OutcomeResult.Unmatched> unmatched = new ArrayList<>();
+        List<FollowUp.Retry> retries = new ArrayList<>();
+        List<FollowUp.Escalation> escalations = new ArrayList<>();
         long refunded = 0;
         for (OutcomeResult r : results) {
             counts.merge(r.classification(), 1L, Long::sum);

@@ -1,5 +1,6 @@
 package org.targetedmoney.bridge.settlement;
 
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -116,7 +117,7 @@ public record WindowId(SettlementWindow kind, LocalDate firstDay) implements Com
             if ((m = MONTH.matcher(text)).matches()) {
                 return new WindowId(SettlementWindow.MONTHLY, LocalDate.of(num(m, 1), num(m, 2), 1));
             }
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("window '" + text + "' names no real day or month", e);
         }
         throw new IllegalArgumentException("window '" + text
