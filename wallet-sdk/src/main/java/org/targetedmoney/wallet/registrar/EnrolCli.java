@@ -2,26 +2,18 @@ package org.targetedmoney.wallet.registrar;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.targetedmoney.policy.model.Role;
 import org.targetedmoney.wallet.authority.AuthorityClient;
 import org.targetedmoney.wallet.core.LedgerConnection;
 import org.targetedmoney.wallet.core.LedgerRequestException;
+import org.targetedmoney.wallet.core.KeyFiles;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.ECKeyPair;
-import org.web3j.crypto.Sign;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +36,6 @@ public final class EnrolCli implements Callable<Integer> {
     static final int NOT_ALL_ENROLLED = 1;
     static final int USAGE = 2;
     /** A key file holds 64 hex digits; a much larger file is not one (and is not read into memory). */
-    private static final long MAX_KEY_FILE_BYTES = 1_024;
-    private static final Pattern PRIVATE_KEY = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
-    private static final Set<PosixFilePermission> SHARED = Set.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OTHERS_READ);
 
     @Option(names = "--rpc", paramLabel = "URL", description = "The node's JSON-RPC URL, e.g. http://127.0.0.1:8545.")
     String rpc;
@@ -187,39 +175,10 @@ public final class EnrolCli implements Callable<Integer> {
 
     /** Reads a private key file; the messages never show its content. */
     static Credentials readKey(Path file, PrintWriter err) throws UsageError {
-        String text;
         try {
-            if (Files.size(file) > MAX_KEY_FILE_BYTES) {
-                throw new UsageError("--key-file " + file + " is not a key file (larger than 1 KiB)");
-            }
-            text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            warnIfShared(file, err);
-        } catch (NoSuchFileException e) {
-            throw new UsageError("--key-file " + file + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new UsageError("cannot read --key-file " + file + ": permission denied");
-        } catch (IOException e) {
-            throw new UsageError("cannot read --key-file " + file + ": " + e.getMessage());
-        }
-        if (!PRIVATE_KEY.matcher(text).matches()) {
-            throw new UsageError("--key-file " + file + " must hold one line: the registrar's private key in 64 hex "
-                    + "digits");
-        }
-        BigInteger key = new BigInteger(text.startsWith("0x") ? text.substring(2) : text, 16);
-        if (key.signum() == 0 || key.compareTo(Sign.CURVE_PARAMS.getN()) >= 0) {
-            throw new UsageError("--key-file " + file + " does not hold a valid secp256k1 private key");
-        }
-        return Credentials.create(ECKeyPair.create(key));
-    }
-
-    private static void warnIfShared(Path file, PrintWriter err) throws IOException {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.stream().anyMatch(SHARED::contains)) {
-                err.println("warning: --key-file " + file + " can be read by other users; chmod 600 it");
-            }
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing to check.
+            return KeyFiles.read(file, "--key-file", err);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage().replace("a private key", "the registrar's private key"));
         }
     }
 }
