@@ -36,6 +36,8 @@ import org.targetedmoney.bridge.settlement.WindowId;
 public final class BridgeEngine {
     /** Most payment orders kept (a year of hourly cuts is 8 760). */
     public static final int MAX_ORDERS = 1_000_000;
+    /** Most transfers in one payment order: one pain.001 file (the rest waits for the next order). */
+    public static final int MAX_TRANSFERS_PER_ORDER = 100_000;
     /** Longest remittance text in a SEPA credit transfer (unstructured). */
     static final int MAX_REMITTANCE_CHARS = 140;
 
@@ -60,6 +62,8 @@ public final class BridgeEngine {
     private final TreeMap<String, PaymentOrder> orders = new TreeMap<>();
     private final TreeSet<String> bankMessages = new TreeSet<>();
     private final TreeMap<String, String> attestations = new TreeMap<>();
+    /** References of the credits taken: a credit is counted once, whatever its idempotency key. */
+    private final TreeSet<String> creditReferences = new TreeSet<>();
 
     /**
      * @param payees providers' bank details by lower-case address; a provider without is funded but not paid
@@ -106,10 +110,15 @@ public final class BridgeEngine {
     }
 
     private Applied credit(BridgeInput.CreditReceived c) {
+        if (creditReferences.contains(c.credit().reference())) {
+            return new Applied.Refused("DUPLICATE_REFERENCE", "a credit with reference " + c.credit().reference()
+                    + " was already received");
+        }
         CreditOutcome outcome = book.credit(c.credit());
         if (outcome instanceof CreditOutcome.Rejected rejected) {
             return new Applied.Refused(rejected.code(), rejected.message());
         }
+        creditReferences.add(c.credit().reference());
         return new Applied.Progress(0, 0, fundPending());
     }
 
@@ -176,7 +185,7 @@ public final class BridgeEngine {
         Check.that(orders.size() < MAX_ORDERS, "at most %d payment orders", MAX_ORDERS);
         List<PaymentOrder.Item> items = new ArrayList<>();
         long total = 0;
-        for (var it = toInstruct.entrySet().iterator(); it.hasNext(); ) {
+        for (var it = toInstruct.entrySet().iterator(); it.hasNext() && items.size() < MAX_TRANSFERS_PER_ORDER; ) {
             InstructedTransfer t = it.next().getValue();
             Batch b = batches.get(t.batchId());
             Payee payee = payees.get(b.provider());

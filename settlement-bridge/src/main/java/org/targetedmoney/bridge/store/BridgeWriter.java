@@ -56,6 +56,8 @@ public final class BridgeWriter implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue = new ArrayBlockingQueue<>(MAX_QUEUED_TASKS + 1);
     private final Thread thread;
     private volatile boolean closing;
+    /** Set when a commit failed: what the tasks of that group did in memory is not on disk, so stop accepting. */
+    private volatile Throwable broken;
 
     private BridgeWriter(BridgeStore store) {
         this.store = store;
@@ -80,6 +82,10 @@ public final class BridgeWriter implements AutoCloseable {
         Promise<T> promise = Promise.promise();
         if (closing) {
             return Future.failedFuture(new IllegalStateException("the bridge writer is closed"));
+        }
+        if (broken != null) {
+            return Future.failedFuture(new StoreException("a task", store.path(), "a commit failed earlier ("
+                    + broken.getMessage() + "): the bridge must be restarted"));
         }
         // One slot is kept for close's stop marker.
         if (queue.size() >= MAX_QUEUED_TASKS || !queue.offer(new Pending<>(task, promise, context))) {
@@ -146,8 +152,15 @@ public final class BridgeWriter implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException | Error e) {
-            LOG.error("bridge group commit of {} tasks failed", staged.size(), e);
+            LOG.error("bridge group commit of {} tasks failed: the writer stops accepting tasks", staged.size(), e);
+            broken = e;
             staged.forEach(done -> done.pending.fail(e));
+            backlog.forEach(p -> {
+                if (p != Pending.STOP) {
+                    p.fail(new StoreException("a task", store.path(), "a commit failed: the bridge must be restarted"));
+                }
+            });
+            backlog.removeIf(p -> p != Pending.STOP);
             return;
         }
         staged.forEach(Done::complete);

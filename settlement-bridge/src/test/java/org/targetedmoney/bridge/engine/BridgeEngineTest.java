@@ -188,6 +188,16 @@ class BridgeEngineTest {
     }
 
     @Test
+    void apply_creditWithKnownReference_refusedAndCountedOnce() {
+        BridgeEngine e = engine(0, bothPayees());
+        e.apply(credit("state", SourceKind.PUBLIC_ACCOUNT, 2_000, "p1"));
+
+        assertThat(e.apply(credit("state", SourceKind.PUBLIC_ACCOUNT, 2_000, "p1")))
+                .isEqualTo(new Applied.Refused("DUPLICATE_REFERENCE", "a credit with reference p1 was already received"));
+        assertThat(e.view().funding().balancesCents()).containsEntry("state", 2_000L);
+    }
+
+    @Test
     void apply_sameJournalTwice_sameState() {
         List<BridgeInput> journal = List.of(
                 credit("state", SourceKind.PUBLIC_ACCOUNT, 2_000, "p1"),

@@ -1,0 +1,77 @@
+package org.targetedmoney.bridge.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.targetedmoney.bridge.engine.PaymentOrder;
+import org.targetedmoney.bridge.iso.BankEntry;
+import org.targetedmoney.bridge.iso.BankNotification;
+import org.targetedmoney.bridge.iso.StatusReport;
+import org.targetedmoney.bridge.iso.TransactionStatus;
+import org.targetedmoney.bridge.settlement.BankOutcome;
+
+/**
+ * What a parsed bank message says about the bridge's transfers, as outcomes for reconciliation: a booked debit of
+ * the payer's account is a payment made, an entry with return information a payment returned, a rejected
+ * transaction in a status report a payment refused. Everything else (incoming credits, pending entries,
+ * acceptances) is counted but changes nothing here.
+ */
+final class BankMessages {
+    private BankMessages() {}
+
+    /** Outcomes, and how many entries were left aside and why. */
+    record Reading(List<BankOutcome> outcomes, int ignored, String refusalCode, String refusalDetail) {
+        boolean refused() {
+            return refusalCode != null;
+        }
+    }
+
+    static Reading notification(BankNotification n, String payerIban) {
+        List<BankOutcome> out = new ArrayList<>();
+        int ignored = 0;
+        for (BankEntry e : n.entries()) {
+            if (!e.accountIban().equalsIgnoreCase(payerIban)) {
+                return new Reading(List.of(), 0, "WRONG_ACCOUNT", "entry " + e.entryReference() + " is for account "
+                        + e.accountIban() + ", the bridge pays from " + payerIban);
+            }
+            if (e.endToEndId() == null || !"BOOK".equals(e.status())) {
+                ignored++;
+            } else if (e.returnReasonCode() != null) {
+                out.add(new BankOutcome.Returned(e.endToEndId(), e.amountCents(), e.returnReasonCode()));
+            } else if (!e.credit()) {
+                out.add(new BankOutcome.Booked(e.endToEndId(), e.amountCents(), e.entryReference()));
+            } else {
+                ignored++; // money received (a contribution, a public credit): declared through the API
+            }
+        }
+        return new Reading(out, ignored, null, null);
+    }
+
+    /**
+     * @param original the payment order the report is about, if the bridge made it: a rejection of the whole
+     *                 group rejects each of its transfers
+     */
+    static Reading statusReport(StatusReport r, Optional<PaymentOrder> original) {
+        List<BankOutcome> out = new ArrayList<>();
+        int ignored = 0;
+        if (original.isEmpty()) {
+            return new Reading(List.of(), 0, "UNKNOWN_ORIGINAL_MESSAGE", "status report " + r.messageId()
+                    + " is about message " + r.originalMessageId() + ", which the bridge did not send");
+        }
+        if ("RJCT".equals(r.groupStatus()) && r.transactions().isEmpty()) {
+            for (PaymentOrder.Item i : original.get().items()) {
+                out.add(new BankOutcome.Rejected(i.transfer().endToEndId(), "NARR"));
+            }
+            return new Reading(out, 0, null, null);
+        }
+        for (TransactionStatus t : r.transactions()) {
+            if ("RJCT".equals(t.status())) {
+                out.add(new BankOutcome.Rejected(t.originalEndToEndId(),
+                        t.reasonCode() == null ? "NARR" : t.reasonCode()));
+            } else {
+                ignored++;
+            }
+        }
+        return new Reading(out, ignored, null, null);
+    }
+}

@@ -1,0 +1,399 @@
+package org.targetedmoney.bridge.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.targetedmoney.bridge.contribution.ContributionCalendar;
+import org.targetedmoney.bridge.contribution.MemberContribution;
+import org.targetedmoney.bridge.contribution.MemberContributions;
+import org.targetedmoney.bridge.contribution.Outcome;
+import org.targetedmoney.bridge.contribution.PublicCredit;
+import org.targetedmoney.bridge.contribution.PublicCredits;
+import org.targetedmoney.bridge.engine.Applied;
+import org.targetedmoney.bridge.engine.BridgeEngine;
+import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.BridgeView;
+import org.targetedmoney.bridge.engine.PaymentOrder;
+import org.targetedmoney.bridge.funding.FundingCredit;
+import org.targetedmoney.bridge.http.Answer;
+import org.targetedmoney.bridge.http.IdempotentOperation;
+import org.targetedmoney.bridge.http.IdempotentRequest;
+import org.targetedmoney.bridge.http.IdempotentRoutes;
+import org.targetedmoney.bridge.http.Problem;
+import org.targetedmoney.bridge.iso.BankFileParser;
+import org.targetedmoney.bridge.iso.BankParseResult;
+import org.targetedmoney.bridge.settlement.BatchState;
+import org.targetedmoney.bridge.settlement.OutcomeResult;
+import org.targetedmoney.bridge.settlement.ReconciliationReport;
+import org.targetedmoney.bridge.store.IdempotencyKeys;
+import org.targetedmoney.bridge.store.RejectedInput;
+import org.targetedmoney.bridge.store.RejectedInputs;
+import org.targetedmoney.bridge.store.Writes;
+
+/**
+ * The bridge's HTTP API (see {@code openapi.yaml}): idempotent POSTs for contributions, public credits, bank
+ * messages and cut-offs (each needs an {@code Idempotency-Key}); GETs for status, batches, funding, payment orders
+ * and rejected inputs; {@code /metrics} and {@code /health}.
+ */
+final class BridgeApi {
+    /** Most items a list answers. */
+    static final int MAX_LIST = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BridgeService service;
+    private final RejectedInputs rejected;
+    private final MemberContributions members;
+    private final PublicCredits publicCredits;
+
+    BridgeApi(BridgeService service, Optional<MemberContributions> members, PublicCredits publicCredits) {
+        this.service = service;
+        this.rejected = new RejectedInputs(service.store());
+        this.members = members.orElse(null);
+        this.publicCredits = publicCredits;
+    }
+
+    Router router(io.vertx.core.Vertx vertx, Clock clock) {
+        Router router = Router.router(vertx);
+        IdempotentRoutes routes = new IdempotentRoutes(service.writer(), new IdempotencyKeys(service.store()),
+                rejected, clock);
+        routes.post(router, "/v1/member-contributions", new JsonOperation<>(this::memberContribution));
+        routes.post(router, "/v1/public-credits", new JsonOperation<>(this::publicCredit));
+        routes.post(router, "/v1/bank/messages", bankMessage());
+        routes.post(router, "/v1/cutoff", IdempotentOperation.of((req, writes) ->
+                applied(service.applyStaged(new BridgeInput.Cutoff("operator cut-off"), writes), 200)));
+        router.get("/v1/status").handler(ctx -> answer(ctx, service.read(this::status)));
+        router.get("/v1/batches").handler(this::batches);
+        router.get("/v1/batches/:id").handler(this::batch);
+        router.get("/v1/funding").handler(ctx -> answer(ctx, service.read(e -> funding(e.view()))));
+        router.get("/v1/orders").handler(ctx -> answer(ctx, service.read(e -> orders(e.view()))));
+        router.get("/v1/orders/:id/pain001").handler(this::pain001);
+        router.get("/v1/rejected").handler(ctx -> answer(ctx, service.writer().submit(w -> rejectedList())));
+        router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", service.metrics().contentType())
+                .end(Buffer.buffer(service.metrics().scrape())));
+        router.get("/health").handler(ctx -> ctx.response().setStatusCode(service.failed() ? 503 : 200)
+                .putHeader("Content-Type", "application/json")
+                .end(service.failed() ? "{\"status\":\"failed\"}" : "{\"status\":\"ok\"}"));
+        router.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("Content-Type", "application/yaml")
+                .end(Buffer.buffer(openApi())));
+        return router;
+    }
+
+    // ---- contributions ----
+
+    /** An idempotent POST whose body is a JSON object, parsed off the writer thread. */
+    private record JsonOperation<P>(Step step) implements IdempotentOperation<JsonNode> {
+        interface Step {
+            Answer apply(JsonNode body, Writes writes);
+        }
+
+        @Override
+        public JsonNode prepare(IdempotentRequest request) {
+            try {
+                JsonNode node = JSON.readTree(request.body());
+                return node != null && node.isObject() ? node : null;
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public Answer apply(IdempotentRequest request, JsonNode body, Writes writes) {
+            if (body == null) {
+                return Problem.of(400, "MALFORMED_JSON", "the body must be a JSON object").answer();
+            }
+            try {
+                return step.apply(body, writes);
+            } catch (FieldException e) {
+                return Problem.of(400, "INVALID_FIELD", e.getMessage()).answer();
+            }
+        }
+    }
+
+    private Answer memberContribution(JsonNode b, Writes writes) {
+        if (members == null) {
+            return Problem.of(404, "NOT_CONFIGURED", "this bridge collects no member contributions").answer();
+        }
+        MemberContribution c = new MemberContribution(text(b, "contributionId"), month(b, "period"),
+                text(b, "memberRef"), cents(b, "declaredIncomeCents"), cents(b, "paidCents"));
+        return credit(members.validate(c, now()), writes);
+    }
+
+    private Answer publicCredit(JsonNode b, Writes writes) {
+        PublicCredit c = new PublicCredit(text(b, "creditId"), text(b, "accountId"), month(b, "period"),
+                cents(b, "amountCents"), text(b, "reference"));
+        return credit(publicCredits.validate(c, now()), writes);
+    }
+
+    private Answer credit(Outcome<FundingCredit> outcome, Writes writes) {
+        return switch (outcome) {
+            case Outcome.Rejected<FundingCredit> r -> Problem.of(422, r.rejection().code().name(),
+                    r.rejection().message()).answer();
+            case Outcome.Accepted<FundingCredit> a -> {
+                Applied applied = service.applyStaged(new BridgeInput.CreditReceived(a.value()), writes);
+                yield applied(applied, 201);
+            }
+        };
+    }
+
+    /** The ledger's current month: contributions are dated by the ledger's clock, not the bridge's. */
+    private YearMonth now() {
+        long ts = service.headTimestampOnWriter();
+        if (ts == 0) {
+            throw new FieldException("the bridge has not read the ledger yet: retry in a moment");
+        }
+        return ContributionCalendar.monthOf(ts);
+    }
+
+    // ---- bank messages ----
+
+    private IdempotentOperation<BankParseResult> bankMessage() {
+        return new IdempotentOperation<>() {
+            @Override
+            public BankParseResult prepare(IdempotentRequest request) {
+                return BankFileParser.parse(request.body());
+            }
+
+            @Override
+            public Answer apply(IdempotentRequest request, BankParseResult parsed, Writes writes) {
+                BankMessages.Reading reading;
+                String id;
+                String kind;
+                switch (parsed) {
+                    case BankParseResult.Refused r -> {
+                        return Problem.of(422, r.refusals().getFirst().code(), r.refusals().toString()).answer();
+                    }
+                    case BankParseResult.Notification n -> {
+                        id = n.notification().messageId();
+                        kind = n.notification().kind();
+                        reading = BankMessages.notification(n.notification(), service.config().debtor().iban());
+                    }
+                    case BankParseResult.Status s -> {
+                        id = s.report().messageId();
+                        kind = "pain.002";
+                        reading = BankMessages.statusReport(s.report(),
+                                service.orderOnWriter(s.report().originalMessageId()));
+                    }
+                }
+                if (reading.refused()) {
+                    return Problem.of(422, reading.refusalCode(), reading.refusalDetail()).answer();
+                }
+                Applied applied = service.applyStaged(new BridgeInput.BankOutcomes(id, kind, reading.outcomes()),
+                        writes);
+                if (applied instanceof Applied.Reconciled r) {
+                    return Answer.json(200, reconciled(id, kind, r.run().report(), reading.ignored()));
+                }
+                return applied(applied, 200);
+            }
+        };
+    }
+
+    private static ObjectNode reconciled(String id, String kind, ReconciliationReport report, int ignored) {
+        ObjectNode o = JSON.createObjectNode().put("messageId", id).put("kind", kind).put("ignoredEntries", ignored)
+                .put("refundedCents", report.refundedCents());
+        ObjectNode counts = o.putObject("counts");
+        report.countByClassification().forEach((c, n) -> counts.put(c.name().toLowerCase(java.util.Locale.ROOT), n));
+        ArrayNode unmatched = o.putArray("unmatched");
+        for (OutcomeResult.Unmatched u : report.unmatched()) {
+            unmatched.addObject().put("endToEndId", u.outcome().endToEndId()).put("reason", u.reasonCode())
+                    .put("detail", u.detail());
+        }
+        o.put("retries", report.retries().size()).put("escalations", report.escalations().size());
+        o.put("report", report.render());
+        return o;
+    }
+
+    // ---- answers ----
+
+    private static Answer applied(Applied applied, int okStatus) {
+        return switch (applied) {
+            case Applied.Refused r -> Problem.of(422, r.code(), r.message()).answer();
+            case Applied.Progress p -> Answer.json(okStatus, JSON.createObjectNode().put("status", "accepted")
+                    .put("batchesMade", p.batchesMade()).put("funded", p.funded()));
+            case Applied.Nothing n -> Answer.json(okStatus, JSON.createObjectNode().put("status", "accepted")
+                    .put("note", n.why()));
+            case Applied.Ordered o -> Answer.json(okStatus, JSON.createObjectNode().put("status", "ordered")
+                    .put("messageId", o.order().messageId()));
+            case Applied.Reconciled r -> Answer.json(okStatus, JSON.createObjectNode().put("status", "reconciled"));
+        };
+    }
+
+    private ObjectNode status(BridgeEngine e) {
+        BridgeView v = e.view();
+        ObjectNode o = JSON.createObjectNode().put("nextBlock", v.nextBlock()).put("nextLogIndex", v.nextLogIndex())
+                .put("headBlock", v.headBlock()).put("headTimestamp", v.headTimestampSeconds())
+                .put("linesRead", v.linesRead()).put("lastLedgerError", service.lastLedgerError());
+        ObjectNode open = o.putObject("openLinesByWindow");
+        v.openLinesByWindow().forEach(open::put);
+        ObjectNode byState = o.putObject("batchesByState");
+        for (BatchState s : BatchState.values()) {
+            byState.put(s.code(), v.batchesIn(s).size());
+        }
+        ObjectNode refused = o.putObject("refusedAttestations");
+        service.refusedAttestations().forEach(refused::put);
+        return o;
+    }
+
+    private void batches(RoutingContext ctx) {
+        String state = ctx.queryParams().get("state");
+        int limit = limit(ctx);
+        answer(ctx, service.read(e -> {
+            ArrayNode list = JSON.createArrayNode();
+            e.view().batches().stream().filter(b -> state == null || b.state().code().equals(state)).limit(limit)
+                    .forEach(b -> list.add(batchJson(b)));
+            return list;
+        }));
+    }
+
+    private void batch(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        service.read(e -> e.view().batches().stream().filter(b -> b.id().equals(id)).findFirst())
+                .onSuccess(b -> {
+                    if (b.isEmpty()) {
+                        Problem.of(404, "UNKNOWN_BATCH", "no batch " + id).send(ctx.response());
+                    } else {
+                        send(ctx, batchJson(b.get()));
+                    }
+                }).onFailure(ctx::fail);
+    }
+
+    static ObjectNode batchJson(BridgeView.BatchSummary b) {
+        ObjectNode o = JSON.createObjectNode().put("id", b.id()).put("provider", b.provider()).put("window", b.window())
+                .put("part", b.part()).put("mode", b.mode().toLowerCase(java.util.Locale.ROOT))
+                .put("lineCount", b.lineCount()).put("totalCents", b.totalCents()).put("hash", "0x" + b.hashHex())
+                .put("state", b.state().code()).put("waitingCode", b.waitingCode())
+                .put("shortfallCents", b.shortfallCents()).put("payable", b.payable());
+        o.put("attestationTx", b.attestationTx().orElse(null));
+        ObjectNode paid = o.putObject("paidBySourceCents");
+        b.paidBySourceCents().forEach((k, v) -> paid.put(k.code(), v));
+        return o;
+    }
+
+    private ObjectNode funding(BridgeView v) {
+        ObjectNode o = JSON.createObjectNode();
+        ObjectNode balances = o.putObject("balancesCents");
+        v.funding().balancesCents().forEach(balances::put);
+        o.put("creationCeilingCentsPerMonth", service.config().funding().creationCeilingCentsPerMonth());
+        ObjectNode creation = o.putObject("creationUsedCentsByMonth");
+        v.funding().creationUsedByMonthCents().forEach((m, c) -> creation.put(m.toString(), c));
+        return o;
+    }
+
+    private ArrayNode orders(BridgeView v) {
+        ArrayNode list = JSON.createArrayNode();
+        for (PaymentOrder o : v.orders().reversed().stream().limit(MAX_LIST).toList()) {
+            list.addObject().put("messageId", o.messageId()).put("createdAt", o.createdAtSeconds())
+                    .put("executionDate", o.executionDate().toString()).put("transfers", o.items().size())
+                    .put("totalCents", o.totalCents())
+                    .put("file", service.files().pathOf(o.messageId()).toString());
+        }
+        return list;
+    }
+
+    private void pain001(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        service.read(e -> e.order(id)).onSuccess(o -> {
+            if (o.isEmpty()) {
+                Problem.of(404, "UNKNOWN_ORDER", "no payment order " + id).send(ctx.response());
+                return;
+            }
+            ctx.vertx().executeBlocking(() -> service.files().render(o.get()))
+                    .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml")
+                            .end(Buffer.buffer(xml)))
+                    .onFailure(ctx::fail);
+        }).onFailure(ctx::fail);
+    }
+
+    private ArrayNode rejectedList() {
+        ArrayNode list = JSON.createArrayNode();
+        for (RejectedInput r : rejected.newest(Math.min(MAX_LIST, RejectedInputs.MAX_LIST))) {
+            list.addObject().put("number", r.number()).put("scope", r.scope()).put("reasonCode", r.reasonCode())
+                    .put("message", r.message()).put("receivedAt", r.receivedAt().toString())
+                    .put("sizeBytes", r.sizeBytes()).put("sha256", r.sha256Hex());
+        }
+        return list;
+    }
+
+    private static int limit(RoutingContext ctx) {
+        String l = ctx.queryParams().get("limit");
+        try {
+            return l == null ? MAX_LIST : Math.max(1, Math.min(MAX_LIST, Integer.parseInt(l)));
+        } catch (NumberFormatException e) {
+            return MAX_LIST;
+        }
+    }
+
+    private static <T> void answer(RoutingContext ctx, Future<T> json) {
+        json.onSuccess(v -> send(ctx, v)).onFailure(ctx::fail);
+    }
+
+    private static void send(RoutingContext ctx, Object json) {
+        try {
+            ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(JSON.writeValueAsBytes(json)));
+        } catch (IOException e) {
+            ctx.fail(e);
+        }
+    }
+
+    private static byte[] openApi() {
+        try (InputStream in = BridgeApi.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml is missing from the bridge's resources");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- field reading ----
+
+    /** A field of a request body is missing or malformed (answered 400 INVALID_FIELD). */
+    static final class FieldException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FieldException(String message) {
+            super(message);
+        }
+    }
+
+    private static String text(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new FieldException("field '" + field + "' must be a string");
+        }
+        return v.textValue();
+    }
+
+    private static long cents(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new FieldException("field '" + field + "' must be an integer number of cents");
+        }
+        return v.longValue();
+    }
+
+    private static YearMonth month(JsonNode b, String field) {
+        String t = text(b, field);
+        try {
+            return YearMonth.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FieldException("field '" + field + "' must be a month as YYYY-MM, got '" + t + "'");
+        }
+    }
+
+    static List<String> routes() {
+        return List.of("/v1/member-contributions", "/v1/public-credits", "/v1/bank/messages", "/v1/cutoff");
+    }
+}
