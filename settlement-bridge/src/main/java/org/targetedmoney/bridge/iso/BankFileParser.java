@@ -79,6 +79,9 @@ public final class BankFileParser {
                     + scanned.rootNamespace() + "}" + scanned.rootName() + " is not a supported message; supported: "
                     + "a Document in one of " + String.join(", ", supportedNamespaces())));
         }
+        if (!scanned.badAmounts().isEmpty()) {
+            return new BankParseResult.Refused(scanned.badAmounts());
+        }
         String xml = new String(bytes, scanned.charset());
         if (!xml.isEmpty() && xml.charAt(0) == '\uFEFF') {
             xml = xml.substring(1);

@@ -39,6 +39,9 @@ import java.util.function.Function;
  * entries or refusals. Within a version, camt.053 and camt.054 share their entry types.
  */
 final class CamtReader {
+    /** The entry status of a booked movement (the others, PDNG and INFO, may lack a booking date). */
+    static final String BOOKED = "BOOK";
+
     /** The fields of a camt message, whatever the version. */
     record RawMessage(String messageId, List<RawAccount> accounts) {
     }
@@ -181,7 +184,7 @@ final class CamtReader {
         if (entry.status() == null) {
             refusals.add(missing(path + "/Sts", "the entry has no status"));
         } else if (BOOKED.equals(entry.status()) && entry.bookingDate() == null) {
-            refusals.add(missing(path + "/BookgDt", "a booked entry has no booking date"));
+            refusals.add(missing(path + "/BookgDt", "a booked entry has no booking date (or not an ISO date)"));
         }
         List<RawTransaction> transactions = entry.transactions();
         if (transactions.isEmpty()) {
@@ -209,8 +212,6 @@ final class CamtReader {
             }
         }
     }
-
-    static final String BOOKED = "BOOK";
 
     private static OptionalLong cents(String path, RawAmount amount, List<IsoRefusal> refusals) {
         if (amount == null) {

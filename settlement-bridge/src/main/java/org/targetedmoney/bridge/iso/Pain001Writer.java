@@ -50,7 +50,12 @@ public final class Pain001Writer {
         }
         long controlSumCents = SepaRules.controlSumCents(file.transfers()).orElseThrow();
         int count = file.transfers().size();
-        MxPain00100109 message = new MxPain00100109().setCstmrCdtTrfInitn(initiation(file, count, controlSumCents));
+        CustomerCreditTransferInitiationV09 initiation = initiation(file, count, controlSumCents);
+        if (initiation.getPmtInf().get(0).getCdtTrfTxInf().size() != count) {
+            throw new IllegalStateException("built " + initiation.getPmtInf().get(0).getCdtTrfTxInf().size()
+                    + " transactions for NbOfTxs " + count);
+        }
+        MxPain00100109 message = new MxPain00100109().setCstmrCdtTrfInitn(initiation);
         byte[] xml = ProwideXml.document(message);
         IsoSchema.PAIN_001_001_09.requireValid(xml, "pain.001 file " + file.messageId());
         return new Pain001Result.Written(xml, count, controlSumCents);

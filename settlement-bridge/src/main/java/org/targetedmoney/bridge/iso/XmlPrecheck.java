@@ -5,6 +5,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -16,13 +19,16 @@ import javax.xml.stream.XMLStreamReader;
  * A first, safe pass over an incoming bank file, before any library maps it: the file must be well-formed XML
  * (else line and column are reported), must not declare a DTD (which shuts out external entities and entity
  * expansion), and its root element's namespace names the message type and version.
+ *
+ * <p>It also checks that every amount (an {@code Amt} element with a {@code Ccy} attribute) is an XML Schema
+ * decimal: the typed mapping that follows (JAXB) silently turns {@code 1,50} or {@code abc} into "no amount".
  */
 final class XmlPrecheck {
-    /** What the pass found: the root element and the charset to decode the bytes with. */
-    record Scanned(String rootNamespace, String rootName, Charset charset) {
+    /** What the pass found: the root element, the charset to decode the bytes with, and amounts that are not decimals. */
+    record Scanned(String rootNamespace, String rootName, Charset charset, List<IsoRefusal> badAmounts) {
     }
 
-    /** Outcome: {@link Scanned}, or the single refusal that stops the file. */
+    /** Outcome: {@link Scanned}, or the refusal that stops the file. */
     sealed interface Outcome {
     }
 
@@ -31,6 +37,11 @@ final class XmlPrecheck {
 
     record Failed(IsoRefusal refusal) implements Outcome {
     }
+
+    /** xs:decimal's lexical space (surrounding whitespace is collapsed first). */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    private static final String AMOUNT = "Amt";
+    private static final String CURRENCY = "Ccy";
 
     private XmlPrecheck() {
     }
@@ -55,6 +66,7 @@ final class XmlPrecheck {
             Charset charset = charset(reader.getCharacterEncodingScheme(), reader.getEncoding());
             String rootNamespace = null;
             String rootName = null;
+            List<IsoRefusal> badAmounts = new ArrayList<>();
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
@@ -64,12 +76,14 @@ final class XmlPrecheck {
                 if (event == XMLStreamConstants.START_ELEMENT && rootName == null) {
                     rootNamespace = reader.getNamespaceURI() == null ? "" : reader.getNamespaceURI();
                     rootName = reader.getLocalName();
+                } else if (event == XMLStreamConstants.START_ELEMENT && isAmount(reader)) {
+                    amount(reader, badAmounts);
                 }
             }
             if (rootName == null) {
                 return failed(IsoRefusal.MALFORMED_XML, "the file has no root element");
             }
-            return new Ok(new Scanned(rootNamespace, rootName, charset));
+            return new Ok(new Scanned(rootNamespace, rootName, charset, List.copyOf(badAmounts)));
         } catch (XMLStreamException e) {
             return failed(IsoRefusal.MALFORMED_XML, "not well-formed XML at " + at(e.getLocation()) + ": "
                     + firstLine(e.getMessage()));
@@ -77,6 +91,20 @@ final class XmlPrecheck {
             return failed(IsoRefusal.MALFORMED_XML, "unsupported character encoding: " + e.getMessage());
         } finally {
             close(reader);
+        }
+    }
+
+    private static boolean isAmount(XMLStreamReader reader) {
+        return AMOUNT.equals(reader.getLocalName()) && reader.getAttributeValue(null, CURRENCY) != null;
+    }
+
+    /** Reads the amount's text (the reader moves to its end tag) and refuses it if it is not a decimal. */
+    private static void amount(XMLStreamReader reader, List<IsoRefusal> refusals) throws XMLStreamException {
+        String position = at(reader.getLocation());
+        String text = reader.getElementText().strip();
+        if (!DECIMAL.matcher(text).matches()) {
+            refusals.add(new IsoRefusal(IsoRefusal.INVALID_AMOUNT, "Amt", "amount " + SepaRules.quote(text)
+                    + " at " + position + " is not a decimal number"));
         }
     }
 

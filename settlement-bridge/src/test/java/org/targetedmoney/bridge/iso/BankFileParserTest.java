@@ -181,6 +181,14 @@ class BankFileParserTest {
     }
 
     @Test
+    void parse_amountThatIsNotADecimal_isInvalidWithItsPosition() {
+        assertThat(refusals(camt054(entry("<Amt Ccy=\"EUR\">1,50</Amt>")))).singleElement().satisfies(refusal -> {
+            assertThat(refusal.code()).isEqualTo(IsoRefusal.INVALID_AMOUNT);
+            assertThat(refusal.message()).contains("'1,50'", "line 9");
+        });
+    }
+
+    @Test
     void parse_otherCurrency_isUnsupported() {
         assertThat(refusals(camt054(entry("<Amt Ccy=\"USD\">5.00</Amt>")))).singleElement().satisfies(refusal -> {
             assertThat(refusal.code()).isEqualTo(IsoRefusal.UNSUPPORTED_CURRENCY);

@@ -95,6 +95,19 @@ class BankSimulatorTest {
     }
 
     @Test
+    void answer_thousandTransfers_roundTripsEveryIdAndAmount() {
+        PaymentFile file = IsoFixtures.largeFile(1_000);
+        byte[] pain001 = IsoFixtures.written(file);
+
+        BankNotification notification = notification(BankSimulator.answer(pain001,
+                instructions(Map.of(), Map.of())).camt054());
+
+        assertThat(notification.entries()).extracting(BankEntry::endToEndId, BankEntry::amountCents)
+                .containsExactlyElementsOf(file.transfers().stream()
+                        .map(transfer -> tuple(transfer.endToEndId(), transfer.amountCents())).toList());
+    }
+
+    @Test
     void answer_sameInputs_sameBytes() {
         byte[] pain001 = IsoFixtures.written(IsoFixtures.file(PHARMACY, NURSE, CLINIC));
         var first = BankSimulator.answer(pain001, instructions(Map.of(NURSE.endToEndId(), "AC04"),
