@@ -2,10 +2,26 @@ package org.targetedmoney.bridge.iso;
 
 import com.prowidesoftware.swift.model.mx.AbstractMX;
 import com.prowidesoftware.swift.model.mx.MxCamt05300102;
+import com.prowidesoftware.swift.model.mx.MxCamt05300103;
+import com.prowidesoftware.swift.model.mx.MxCamt05300104;
+import com.prowidesoftware.swift.model.mx.MxCamt05300105;
+import com.prowidesoftware.swift.model.mx.MxCamt05300106;
+import com.prowidesoftware.swift.model.mx.MxCamt05300107;
 import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.MxCamt05400102;
+import com.prowidesoftware.swift.model.mx.MxCamt05400103;
+import com.prowidesoftware.swift.model.mx.MxCamt05400104;
+import com.prowidesoftware.swift.model.mx.MxCamt05400105;
+import com.prowidesoftware.swift.model.mx.MxCamt05400106;
+import com.prowidesoftware.swift.model.mx.MxCamt05400107;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxPain00200103;
+import com.prowidesoftware.swift.model.mx.MxPain00200104;
+import com.prowidesoftware.swift.model.mx.MxPain00200105;
+import com.prowidesoftware.swift.model.mx.MxPain00200106;
+import com.prowidesoftware.swift.model.mx.MxPain00200107;
+import com.prowidesoftware.swift.model.mx.MxPain00200108;
+import com.prowidesoftware.swift.model.mx.MxPain00200109;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,10 +48,26 @@ public final class BankFileParser {
     /** The message versions understood, each with how to read it. */
     enum Supported {
         CAMT_053_001_02("camt.053.001.02"),
+        CAMT_053_001_03("camt.053.001.03"),
+        CAMT_053_001_04("camt.053.001.04"),
+        CAMT_053_001_05("camt.053.001.05"),
+        CAMT_053_001_06("camt.053.001.06"),
+        CAMT_053_001_07("camt.053.001.07"),
         CAMT_053_001_08("camt.053.001.08"),
         CAMT_054_001_02("camt.054.001.02"),
+        CAMT_054_001_03("camt.054.001.03"),
+        CAMT_054_001_04("camt.054.001.04"),
+        CAMT_054_001_05("camt.054.001.05"),
+        CAMT_054_001_06("camt.054.001.06"),
+        CAMT_054_001_07("camt.054.001.07"),
         CAMT_054_001_08("camt.054.001.08"),
         PAIN_002_001_03("pain.002.001.03"),
+        PAIN_002_001_04("pain.002.001.04"),
+        PAIN_002_001_05("pain.002.001.05"),
+        PAIN_002_001_06("pain.002.001.06"),
+        PAIN_002_001_07("pain.002.001.07"),
+        PAIN_002_001_08("pain.002.001.08"),
+        PAIN_002_001_09("pain.002.001.09"),
         PAIN_002_001_10("pain.002.001.10");
 
         final String namespace;
@@ -92,10 +124,26 @@ public final class BankFileParser {
     private static BankParseResult read(Supported type, String xml) {
         return switch (type) {
             case CAMT_053_001_02 -> camt(type, "Stmt", xml, MxCamt05300102::parse, CamtReader::statement02);
+            case CAMT_053_001_03 -> camt(type, "Stmt", xml, MxCamt05300103::parse, CamtReader::statement03);
+            case CAMT_053_001_04 -> camt(type, "Stmt", xml, MxCamt05300104::parse, CamtReader::statement04);
+            case CAMT_053_001_05 -> camt(type, "Stmt", xml, MxCamt05300105::parse, CamtReader::statement05);
+            case CAMT_053_001_06 -> camt(type, "Stmt", xml, MxCamt05300106::parse, CamtReader::statement06);
+            case CAMT_053_001_07 -> camt(type, "Stmt", xml, MxCamt05300107::parse, CamtReader::statement07);
             case CAMT_053_001_08 -> camt(type, "Stmt", xml, MxCamt05300108::parse, CamtReader::statement08);
             case CAMT_054_001_02 -> camt(type, "Ntfctn", xml, MxCamt05400102::parse, CamtReader::notification02);
+            case CAMT_054_001_03 -> camt(type, "Ntfctn", xml, MxCamt05400103::parse, CamtReader::notification03);
+            case CAMT_054_001_04 -> camt(type, "Ntfctn", xml, MxCamt05400104::parse, CamtReader::notification04);
+            case CAMT_054_001_05 -> camt(type, "Ntfctn", xml, MxCamt05400105::parse, CamtReader::notification05);
+            case CAMT_054_001_06 -> camt(type, "Ntfctn", xml, MxCamt05400106::parse, CamtReader::notification06);
+            case CAMT_054_001_07 -> camt(type, "Ntfctn", xml, MxCamt05400107::parse, CamtReader::notification07);
             case CAMT_054_001_08 -> camt(type, "Ntfctn", xml, MxCamt05400108::parse, CamtReader::notification08);
             case PAIN_002_001_03 -> pain002(type, xml, MxPain00200103::parse, Pain002Reader::version03);
+            case PAIN_002_001_04 -> pain002(type, xml, MxPain00200104::parse, Pain002Reader::version04);
+            case PAIN_002_001_05 -> pain002(type, xml, MxPain00200105::parse, Pain002Reader::version05);
+            case PAIN_002_001_06 -> pain002(type, xml, MxPain00200106::parse, Pain002Reader::version06);
+            case PAIN_002_001_07 -> pain002(type, xml, MxPain00200107::parse, Pain002Reader::version07);
+            case PAIN_002_001_08 -> pain002(type, xml, MxPain00200108::parse, Pain002Reader::version08);
+            case PAIN_002_001_09 -> pain002(type, xml, MxPain00200109::parse, Pain002Reader::version09);
             case PAIN_002_001_10 -> pain002(type, xml, MxPain00200110::parse, Pain002Reader::version10);
         };
     }
@@ -152,7 +200,7 @@ public final class BankFileParser {
     /** Prowide could not map a well-formed document of a supported namespace (e.g. its body element is missing). */
     private static IsoRefusal unreadable(Supported type, RuntimeException cause) {
         return new IsoRefusal(IsoRefusal.MALFORMED_XML, "Document", "the document is well-formed but cannot be read"
-                + " as " + type.namespace + (cause == null ? " (no message body)" : ": " + cause));
+                + " as " + type.namespace + (cause == null ? " (no message body)" : ": " + SepaRules.quote(cause.toString())));
     }
 
     private static BankParseResult refused(IsoRefusal refusal) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param messageId the bank's message id (GrpHdr/MsgId): a file seen twice has the same one
  * @param kind      {@link #CAMT_053} or {@link #CAMT_054}
- * @param namespace the root namespace, which names the exact version (e.g. urn:iso:std:iso:20022:tech:xsd:camt.054.001.08)
+ * @param namespace the root namespace, which names the exact version
+ *                  (e.g. urn:iso:std:iso:20022:tech:xsd:camt.054.001.08)
  * @param entries   every account's movements, in file order
  */
 public record BankNotification(String messageId, String kind, String namespace, List<BankEntry> entries) {

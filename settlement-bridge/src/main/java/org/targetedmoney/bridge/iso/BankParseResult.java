@@ -3,7 +3,9 @@ package org.targetedmoney.bridge.iso;
 import java.util.List;
 import java.util.Objects;
 
-/** What {@link BankFileParser#parse(byte[])} gives: one of the two kinds of bank file, or every reason it was refused. */
+/**
+ * What {@link BankFileParser#parse(byte[])} gives: one of the two kinds of bank file, or every reason it was refused.
+ */
 public sealed interface BankParseResult {
 
     /** A camt.053 statement or camt.054 notification. */

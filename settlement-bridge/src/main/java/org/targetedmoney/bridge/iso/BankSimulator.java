@@ -208,7 +208,8 @@ public final class BankSimulator {
                 PaymentTransaction105 status = new PaymentTransaction105().setOrgnlEndToEndId(endToEndId)
                         .setTxSts(reason == null ? "ACSC" : StatusReport.REJECTED);
                 if (reason != null) {
-                    status.addStsRsnInf(new StatusReasonInformation12().setRsn(new StatusReason6Choice().setCd(reason)));
+                    status.addStsRsnInf(new StatusReasonInformation12()
+                            .setRsn(new StatusReason6Choice().setCd(reason)));
                     rejected++;
                 }
                 report.addTxInfAndSts(status);

@@ -1,27 +1,41 @@
 package org.targetedmoney.bridge.iso;
 
 import com.prowidesoftware.swift.model.mx.MxCamt05300102;
+import com.prowidesoftware.swift.model.mx.MxCamt05300103;
+import com.prowidesoftware.swift.model.mx.MxCamt05300104;
+import com.prowidesoftware.swift.model.mx.MxCamt05300105;
+import com.prowidesoftware.swift.model.mx.MxCamt05300106;
+import com.prowidesoftware.swift.model.mx.MxCamt05300107;
 import com.prowidesoftware.swift.model.mx.MxCamt05300108;
 import com.prowidesoftware.swift.model.mx.MxCamt05400102;
+import com.prowidesoftware.swift.model.mx.MxCamt05400103;
+import com.prowidesoftware.swift.model.mx.MxCamt05400104;
+import com.prowidesoftware.swift.model.mx.MxCamt05400105;
+import com.prowidesoftware.swift.model.mx.MxCamt05400106;
+import com.prowidesoftware.swift.model.mx.MxCamt05400107;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
 import com.prowidesoftware.swift.model.mx.dic.AmountAndCurrencyExchange3;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV02;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerDebitCreditNotificationV08;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV02;
-import com.prowidesoftware.swift.model.mx.dic.BankToCustomerStatementV08;
-import com.prowidesoftware.swift.model.mx.dic.CashAccount20;
-import com.prowidesoftware.swift.model.mx.dic.CashAccount39;
 import com.prowidesoftware.swift.model.mx.dic.CreditDebitCode;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTime2Choice;
 import com.prowidesoftware.swift.model.mx.dic.DateAndDateTimeChoice;
-import com.prowidesoftware.swift.model.mx.dic.EntryDetails1;
-import com.prowidesoftware.swift.model.mx.dic.EntryDetails9;
+import com.prowidesoftware.swift.model.mx.dic.EntryStatus1Choice;
+import com.prowidesoftware.swift.model.mx.dic.EntryStatus2Code;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction10;
 import com.prowidesoftware.swift.model.mx.dic.EntryTransaction2;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction3;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction4;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction7;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction8;
+import com.prowidesoftware.swift.model.mx.dic.EntryTransaction9;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry10;
 import com.prowidesoftware.swift.model.mx.dic.ReportEntry2;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry3;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry4;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry7;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry8;
+import com.prowidesoftware.swift.model.mx.dic.ReportEntry9;
 import com.prowidesoftware.swift.model.mx.dic.ReturnReason5Choice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -71,84 +85,245 @@ final class CamtReader {
     private CamtReader() {
     }
 
-    // ---- version 02 (camt.053.001.02, camt.054.001.02) ----
+    // ---- per-version adapters: the same fields under each version's generated class names ----
+    // ReportEntry / EntryTransaction numbers by message version: 02 -> 2/2, 03 -> 3/3, 04 -> 4/4, 05 -> 7/7,
+    // 06 -> 8/8, 07 -> 9/9, 08 -> 10/10. Version 02's transactions have no own amount or direction.
 
-    /** The statement's fields, or null if the document has no statement body. */
     static RawMessage statement02(MxCamt05300102 message) {
-        BankToCustomerStatementV02 body = message.getBkToCstmrStmt();
+        var body = message.getBkToCstmrStmt();
         return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
-                map(body.getStmt(), statement -> account02(statement.getAcct(), statement.getNtry())));
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry02))));
     }
 
-    /** The notification's fields, or null if the document has no notification body. */
     static RawMessage notification02(MxCamt05400102 message) {
-        BankToCustomerDebitCreditNotificationV02 body = message.getBkToCstmrDbtCdtNtfctn();
+        var body = message.getBkToCstmrDbtCdtNtfctn();
         return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
-                map(body.getNtfctn(), notification -> account02(notification.getAcct(), notification.getNtry())));
-    }
-
-    private static RawAccount account02(CashAccount20 account, List<ReportEntry2> entries) {
-        return new RawAccount(account == null ? null : iban(account.getId()), map(entries, CamtReader::entry02));
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry02))));
     }
 
     private static RawEntry entry02(ReportEntry2 entry) {
         List<RawTransaction> transactions = new ArrayList<>();
-        for (EntryDetails1 details : entry.getNtryDtls()) {
-            transactions.addAll(map(details.getTxDtls(), CamtReader::transaction02));
-        }
-        return new RawEntry(reference(entry.getNtryRef(), entry.getAcctSvcrRef()), RawAmount.of(entry.getAmt()),
-                entry.getCdtDbtInd(), entry.getSts() == null ? null : entry.getSts().value(),
-                date(entry.getBookgDt()), transactions);
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction02)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
     }
 
     private static RawTransaction transaction02(EntryTransaction2 transaction) {
-        String endToEndId = transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId();
-        boolean hasReturn = transaction.getRtrInf() != null;
-        return new RawTransaction(endToEndId, RawAmount.transaction(transaction.getAmtDtls()), null, hasReturn,
-                hasReturn ? reason(transaction.getRtrInf().getRsn()) : null,
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                null, transaction.getAmtDtls(), null,
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
                 transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
     }
 
-    // ---- version 08 (camt.053.001.08, camt.054.001.08) ----
+    static RawMessage statement03(MxCamt05300103 message) {
+        var body = message.getBkToCstmrStmt();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry03))));
+    }
 
-    /** The statement's fields, or null if the document has no statement body. */
+    static RawMessage notification03(MxCamt05400103 message) {
+        var body = message.getBkToCstmrDbtCdtNtfctn();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry03))));
+    }
+
+    private static RawEntry entry03(ReportEntry3 entry) {
+        List<RawTransaction> transactions = new ArrayList<>();
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction03)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
+    }
+
+    private static RawTransaction transaction03(EntryTransaction3 transaction) {
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                transaction.getAmt(), transaction.getAmtDtls(), transaction.getCdtDbtInd(),
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
+                transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
+    }
+
+    static RawMessage statement04(MxCamt05300104 message) {
+        var body = message.getBkToCstmrStmt();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry04))));
+    }
+
+    static RawMessage notification04(MxCamt05400104 message) {
+        var body = message.getBkToCstmrDbtCdtNtfctn();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry04))));
+    }
+
+    private static RawEntry entry04(ReportEntry4 entry) {
+        List<RawTransaction> transactions = new ArrayList<>();
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction04)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
+    }
+
+    private static RawTransaction transaction04(EntryTransaction4 transaction) {
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                transaction.getAmt(), transaction.getAmtDtls(), transaction.getCdtDbtInd(),
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
+                transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
+    }
+
+    static RawMessage statement05(MxCamt05300105 message) {
+        var body = message.getBkToCstmrStmt();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry05))));
+    }
+
+    static RawMessage notification05(MxCamt05400105 message) {
+        var body = message.getBkToCstmrDbtCdtNtfctn();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry05))));
+    }
+
+    private static RawEntry entry05(ReportEntry7 entry) {
+        List<RawTransaction> transactions = new ArrayList<>();
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction05)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
+    }
+
+    private static RawTransaction transaction05(EntryTransaction7 transaction) {
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                transaction.getAmt(), transaction.getAmtDtls(), transaction.getCdtDbtInd(),
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
+                transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
+    }
+
+    static RawMessage statement06(MxCamt05300106 message) {
+        var body = message.getBkToCstmrStmt();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry06))));
+    }
+
+    static RawMessage notification06(MxCamt05400106 message) {
+        var body = message.getBkToCstmrDbtCdtNtfctn();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry06))));
+    }
+
+    private static RawEntry entry06(ReportEntry8 entry) {
+        List<RawTransaction> transactions = new ArrayList<>();
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction06)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
+    }
+
+    private static RawTransaction transaction06(EntryTransaction8 transaction) {
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                transaction.getAmt(), transaction.getAmtDtls(), transaction.getCdtDbtInd(),
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
+                transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
+    }
+
+    static RawMessage statement07(MxCamt05300107 message) {
+        var body = message.getBkToCstmrStmt();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry07))));
+    }
+
+    static RawMessage notification07(MxCamt05400107 message) {
+        var body = message.getBkToCstmrDbtCdtNtfctn();
+        return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry07))));
+    }
+
+    private static RawEntry entry07(ReportEntry9 entry) {
+        List<RawTransaction> transactions = new ArrayList<>();
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction07)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
+    }
+
+    private static RawTransaction transaction07(EntryTransaction9 transaction) {
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                transaction.getAmt(), transaction.getAmtDtls(), transaction.getCdtDbtInd(),
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
+                transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
+    }
+
     static RawMessage statement08(MxCamt05300108 message) {
-        BankToCustomerStatementV08 body = message.getBkToCstmrStmt();
+        var body = message.getBkToCstmrStmt();
         return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
-                map(body.getStmt(), statement -> account08(statement.getAcct(), statement.getNtry())));
+                map(body.getStmt(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry08))));
     }
 
-    /** The notification's fields, or null if the document has no notification body. */
     static RawMessage notification08(MxCamt05400108 message) {
-        BankToCustomerDebitCreditNotificationV08 body = message.getBkToCstmrDbtCdtNtfctn();
+        var body = message.getBkToCstmrDbtCdtNtfctn();
         return body == null ? null : new RawMessage(body.getGrpHdr() == null ? null : body.getGrpHdr().getMsgId(),
-                map(body.getNtfctn(), notification -> account08(notification.getAcct(), notification.getNtry())));
-    }
-
-    private static RawAccount account08(CashAccount39 account, List<ReportEntry10> entries) {
-        return new RawAccount(account == null ? null : iban(account.getId()), map(entries, CamtReader::entry08));
+                map(body.getNtfctn(), report -> new RawAccount(report.getAcct() == null ? null
+                        : iban(report.getAcct().getId()), map(report.getNtry(), CamtReader::entry08))));
     }
 
     private static RawEntry entry08(ReportEntry10 entry) {
         List<RawTransaction> transactions = new ArrayList<>();
-        for (EntryDetails9 details : entry.getNtryDtls()) {
-            transactions.addAll(map(details.getTxDtls(), CamtReader::transaction08));
-        }
-        String status = entry.getSts() == null ? null
-                : entry.getSts().getCd() != null ? entry.getSts().getCd() : entry.getSts().getPrtry();
-        return new RawEntry(reference(entry.getNtryRef(), entry.getAcctSvcrRef()), RawAmount.of(entry.getAmt()),
-                entry.getCdtDbtInd(), status, date(entry.getBookgDt()), transactions);
+        entry.getNtryDtls().forEach(details ->
+                transactions.addAll(map(details.getTxDtls(), CamtReader::transaction08)));
+        return rawEntry(entry.getNtryRef(), entry.getAcctSvcrRef(), entry.getAmt(), entry.getCdtDbtInd(),
+                status(entry.getSts()), date(entry.getBookgDt()), transactions);
     }
 
     private static RawTransaction transaction08(EntryTransaction10 transaction) {
-        String endToEndId = transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId();
-        RawAmount amount = transaction.getAmt() != null
-                ? RawAmount.of(transaction.getAmt())
-                : RawAmount.transaction(transaction.getAmtDtls());
-        boolean hasReturn = transaction.getRtrInf() != null;
-        return new RawTransaction(endToEndId, amount, transaction.getCdtDbtInd(), hasReturn,
-                hasReturn ? reason(transaction.getRtrInf().getRsn()) : null,
+        return rawTransaction(transaction.getRefs() == null ? null : transaction.getRefs().getEndToEndId(),
+                transaction.getAmt(), transaction.getAmtDtls(), transaction.getCdtDbtInd(),
+                transaction.getRtrInf() != null,
+                transaction.getRtrInf() == null ? null : transaction.getRtrInf().getRsn(),
                 transaction.getRmtInf() == null ? List.of() : transaction.getRmtInf().getUstrd());
+    }
+
+    private static RawEntry rawEntry(String entryReference, String servicerReference,
+                                     ActiveOrHistoricCurrencyAndAmount amount, CreditDebitCode direction, String status,
+                                     LocalDate bookingDate, List<RawTransaction> transactions) {
+        return new RawEntry(entryReference != null ? entryReference : servicerReference, RawAmount.of(amount),
+                direction, status, bookingDate, transactions);
+    }
+
+    /** The amount is the transaction's own, else its AmtDtls/TxAmt; a return may lack its reason (then refused). */
+    private static RawTransaction rawTransaction(String endToEndId, ActiveOrHistoricCurrencyAndAmount amount,
+                                                 AmountAndCurrencyExchange3 details, CreditDebitCode direction,
+                                                 boolean isReturn, ReturnReason5Choice returnReason,
+                                                 List<String> remittance) {
+        return new RawTransaction(endToEndId, amount != null ? RawAmount.of(amount) : RawAmount.transaction(details),
+                direction, isReturn, reason(returnReason), remittance);
+    }
+
+    private static String status(EntryStatus2Code status) {
+        return status == null ? null : status.value();
+    }
+
+    private static String status(EntryStatus1Choice status) {
+        if (status == null) {
+            return null;
+        }
+        return status.getCd() != null ? status.getCd() : status.getPrtry();
     }
 
     // ---- version-neutral rules ----
@@ -175,7 +350,8 @@ final class CamtReader {
         return entries;
     }
 
-    private static void entry(String path, String iban, RawEntry entry, List<BankEntry> out, List<IsoRefusal> refusals) {
+    private static void entry(String path, String iban, RawEntry entry, List<BankEntry> out,
+                              List<IsoRefusal> refusals) {
         int before = refusals.size();
         OptionalLong entryCents = cents(path + "/Amt", entry.amount(), refusals);
         if (entry.direction() == null) {
@@ -205,7 +381,8 @@ final class CamtReader {
                 refusals.add(missing(txPath + "/RtrInf/Rsn/Cd", "a return without a reason code"));
             }
             if (refusals.size() == before) {
-                CreditDebitCode direction = transaction.direction() != null ? transaction.direction() : entry.direction();
+                CreditDebitCode direction =
+                        transaction.direction() != null ? transaction.direction() : entry.direction();
                 out.add(new BankEntry(iban == null ? "" : iban, entry.reference(), cents.orElseThrow(),
                         direction == CreditDebitCode.CRDT, entry.status(), entry.bookingDate(),
                         transaction.endToEndId(), transaction.returnReason(), remittance(transaction.remittance())));
@@ -227,10 +404,6 @@ final class CamtReader {
 
     private static String iban(AccountIdentification4Choice id) {
         return id == null ? null : id.getIBAN();
-    }
-
-    private static String reference(String entryReference, String servicerReference) {
-        return entryReference != null ? entryReference : servicerReference;
     }
 
     private static String reason(ReturnReason5Choice reason) {

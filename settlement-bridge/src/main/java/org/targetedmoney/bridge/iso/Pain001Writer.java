@@ -108,7 +108,8 @@ public final class Pain001Writer {
     private static BranchAndFinancialInstitutionIdentification6 debtorAgent(String bic) {
         FinancialInstitutionIdentification18 id = bic != null
                 ? new FinancialInstitutionIdentification18().setBICFI(bic)
-                : new FinancialInstitutionIdentification18().setOthr(new GenericFinancialIdentification1().setId(NOT_PROVIDED));
+                : new FinancialInstitutionIdentification18()
+                        .setOthr(new GenericFinancialIdentification1().setId(NOT_PROVIDED));
         return agent(id);
     }
 

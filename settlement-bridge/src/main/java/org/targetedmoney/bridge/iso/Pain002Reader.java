@@ -1,22 +1,26 @@
 package org.targetedmoney.bridge.iso;
 
 import com.prowidesoftware.swift.model.mx.MxPain00200103;
+import com.prowidesoftware.swift.model.mx.MxPain00200104;
+import com.prowidesoftware.swift.model.mx.MxPain00200105;
+import com.prowidesoftware.swift.model.mx.MxPain00200106;
+import com.prowidesoftware.swift.model.mx.MxPain00200107;
+import com.prowidesoftware.swift.model.mx.MxPain00200108;
+import com.prowidesoftware.swift.model.mx.MxPain00200109;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
-import com.prowidesoftware.swift.model.mx.dic.CustomerPaymentStatusReportV03;
-import com.prowidesoftware.swift.model.mx.dic.CustomerPaymentStatusReportV10;
-import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInformation1;
-import com.prowidesoftware.swift.model.mx.dic.OriginalPaymentInstruction32;
-import com.prowidesoftware.swift.model.mx.dic.PaymentTransaction105;
-import com.prowidesoftware.swift.model.mx.dic.PaymentTransactionInformation25;
 import com.prowidesoftware.swift.model.mx.dic.StatusReason6Choice;
-import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation12;
-import com.prowidesoftware.swift.model.mx.dic.StatusReasonInformation8;
+import com.prowidesoftware.swift.model.mx.dic.TransactionGroupStatus3Code;
+import com.prowidesoftware.swift.model.mx.dic.TransactionIndividualStatus3Code;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads pain.002 status reports from Prowide's typed model into a {@link StatusReport}: a per-version adapter
- * copies the fields into version-neutral {@link Raw} records, one set of rules checks them.
+ * copies the fields into version-neutral {@link Raw} records, one set of rules ({@link #report}) checks them.
+ *
+ * <p>Each version has its own generated classes with the same field names, so the adapters are the same text over
+ * different types; statuses are enums up to version 07 and strings (external code lists) from 08.
  */
 final class Pain002Reader {
     /** The fields of a status report, whatever the version. */
@@ -32,47 +36,166 @@ final class Pain002Reader {
     private Pain002Reader() {
     }
 
-    /** The report's fields, or null if the document has no report body. */
+    // ---- per-version adapters: each returns null if the document has no report body ----
+
     static Raw version03(MxPain00200103 message) {
-        CustomerPaymentStatusReportV03 report = message.getCstmrPmtStsRpt();
+        var report = message.getCstmrPmtStsRpt();
         if (report == null) {
             return null;
         }
         var group = report.getOrgnlGrpInfAndSts();
         List<RawInstruction> instructions = new ArrayList<>();
-        for (OriginalPaymentInformation1 instruction : report.getOrgnlPmtInfAndSts()) {
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
             List<RawTransaction> transactions = new ArrayList<>();
-            for (PaymentTransactionInformation25 transaction : instruction.getTxInfAndSts()) {
-                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(),
-                        transaction.getTxSts() == null ? null : transaction.getTxSts().value(),
-                        firstReason03(transaction.getStsRsnInf())));
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
             }
-            instructions.add(new RawInstruction(
-                    instruction.getPmtInfSts() == null ? null : instruction.getPmtInfSts().value(), transactions));
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
         }
         return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
-                group == null ? null : group.getOrgnlMsgId(),
-                group == null || group.getGrpSts() == null ? null : group.getGrpSts().value(), instructions);
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
     }
 
-    /** The report's fields, or null if the document has no report body. */
-    static Raw version10(MxPain00200110 message) {
-        CustomerPaymentStatusReportV10 report = message.getCstmrPmtStsRpt();
+    static Raw version04(MxPain00200104 message) {
+        var report = message.getCstmrPmtStsRpt();
         if (report == null) {
             return null;
         }
         var group = report.getOrgnlGrpInfAndSts();
         List<RawInstruction> instructions = new ArrayList<>();
-        for (OriginalPaymentInstruction32 instruction : report.getOrgnlPmtInfAndSts()) {
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
             List<RawTransaction> transactions = new ArrayList<>();
-            for (PaymentTransaction105 transaction : instruction.getTxInfAndSts()) {
-                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), transaction.getTxSts(),
-                        firstReason10(transaction.getStsRsnInf())));
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
             }
-            instructions.add(new RawInstruction(instruction.getPmtInfSts(), transactions));
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
         }
         return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
-                group == null ? null : group.getOrgnlMsgId(), group == null ? null : group.getGrpSts(), instructions);
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
+    }
+
+    static Raw version05(MxPain00200105 message) {
+        var report = message.getCstmrPmtStsRpt();
+        if (report == null) {
+            return null;
+        }
+        var group = report.getOrgnlGrpInfAndSts();
+        List<RawInstruction> instructions = new ArrayList<>();
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
+            List<RawTransaction> transactions = new ArrayList<>();
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
+            }
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
+        }
+        return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
+    }
+
+    static Raw version06(MxPain00200106 message) {
+        var report = message.getCstmrPmtStsRpt();
+        if (report == null) {
+            return null;
+        }
+        var group = report.getOrgnlGrpInfAndSts();
+        List<RawInstruction> instructions = new ArrayList<>();
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
+            List<RawTransaction> transactions = new ArrayList<>();
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
+            }
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
+        }
+        return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
+    }
+
+    static Raw version07(MxPain00200107 message) {
+        var report = message.getCstmrPmtStsRpt();
+        if (report == null) {
+            return null;
+        }
+        var group = report.getOrgnlGrpInfAndSts();
+        List<RawInstruction> instructions = new ArrayList<>();
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
+            List<RawTransaction> transactions = new ArrayList<>();
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
+            }
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
+        }
+        return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
+    }
+
+    static Raw version08(MxPain00200108 message) {
+        var report = message.getCstmrPmtStsRpt();
+        if (report == null) {
+            return null;
+        }
+        var group = report.getOrgnlGrpInfAndSts();
+        List<RawInstruction> instructions = new ArrayList<>();
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
+            List<RawTransaction> transactions = new ArrayList<>();
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
+            }
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
+        }
+        return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
+    }
+
+    static Raw version09(MxPain00200109 message) {
+        var report = message.getCstmrPmtStsRpt();
+        if (report == null) {
+            return null;
+        }
+        var group = report.getOrgnlGrpInfAndSts();
+        List<RawInstruction> instructions = new ArrayList<>();
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
+            List<RawTransaction> transactions = new ArrayList<>();
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
+            }
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
+        }
+        return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
+    }
+
+    static Raw version10(MxPain00200110 message) {
+        var report = message.getCstmrPmtStsRpt();
+        if (report == null) {
+            return null;
+        }
+        var group = report.getOrgnlGrpInfAndSts();
+        List<RawInstruction> instructions = new ArrayList<>();
+        for (var instruction : report.getOrgnlPmtInfAndSts()) {
+            List<RawTransaction> transactions = new ArrayList<>();
+            for (var transaction : instruction.getTxInfAndSts()) {
+                transactions.add(new RawTransaction(transaction.getOrgnlEndToEndId(), code(transaction.getTxSts()),
+                        firstReason(transaction.getStsRsnInf(), reason -> reason.getRsn())));
+            }
+            instructions.add(new RawInstruction(code(instruction.getPmtInfSts()), transactions));
+        }
+        return new Raw(report.getGrpHdr() == null ? null : report.getGrpHdr().getMsgId(),
+                group == null ? null : group.getOrgnlMsgId(), group == null ? null : code(group.getGrpSts()),
+                instructions);
     }
 
     /** The report, or null with the reasons added to {@code refusals}. */
@@ -110,19 +233,28 @@ final class Pain002Reader {
         return new StatusReport(raw.messageId(), raw.originalMessageId(), raw.groupStatus(), statuses);
     }
 
-    private static String firstReason03(List<StatusReasonInformation8> reasons) {
-        return reasons.isEmpty() ? null : code(reasons.get(0).getRsn());
-    }
-
-    private static String firstReason10(List<StatusReasonInformation12> reasons) {
-        return reasons.isEmpty() ? null : code(reasons.get(0).getRsn());
-    }
-
-    private static String code(StatusReason6Choice reason) {
-        if (reason == null) {
+    /** The first status reason's code (Cd, else Prtry), or null. */
+    private static <R> String firstReason(List<R> reasons, Function<R, StatusReason6Choice> reason) {
+        if (reasons.isEmpty()) {
             return null;
         }
-        return reason.getCd() != null ? reason.getCd() : reason.getPrtry();
+        StatusReason6Choice first = reason.apply(reasons.get(0));
+        if (first == null) {
+            return null;
+        }
+        return first.getCd() != null ? first.getCd() : first.getPrtry();
+    }
+
+    private static String code(String status) {
+        return status;
+    }
+
+    private static String code(TransactionGroupStatus3Code status) {
+        return status == null ? null : status.value();
+    }
+
+    private static String code(TransactionIndividualStatus3Code status) {
+        return status == null ? null : status.value();
     }
 
     private static String firstNonNull(String first, String second, String third) {

@@ -24,7 +24,7 @@ import javax.xml.stream.XMLStreamReader;
  * decimal: the typed mapping that follows (JAXB) silently turns {@code 1,50} or {@code abc} into "no amount".
  */
 final class XmlPrecheck {
-    /** What the pass found: the root element, the charset to decode the bytes with, and amounts that are not decimals. */
+    /** What the pass found: the root element, the charset of the bytes, and the amounts that are not decimals. */
     record Scanned(String rootNamespace, String rootName, Charset charset, List<IsoRefusal> badAmounts) {
     }
 

@@ -323,7 +323,8 @@ class BankFileParserTest {
 
     @Test
     void parse_bookedEntryWithoutBookingDate_isMissingField() {
-        String xml = camt054(entry("<Amt Ccy=\"EUR\">1.00</Amt>").replace("<BookgDt><Dt>2025-04-01</Dt></BookgDt>", ""));
+        String xml = camt054(entry("<Amt Ccy=\"EUR\">1.00</Amt>")
+                .replace("<BookgDt><Dt>2025-04-01</Dt></BookgDt>", ""));
         assertThat(refusals(xml)).extracting(IsoRefusal::field).containsExactly("Ntfctn[0]/Ntry[0]/BookgDt");
     }
 

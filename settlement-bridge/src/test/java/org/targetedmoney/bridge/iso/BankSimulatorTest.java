@@ -68,14 +68,16 @@ class BankSimulatorTest {
                 instructions(Map.of(NURSE.endToEndId(), "AC04"), Map.of(CLINIC.endToEndId(), "AC06")));
 
         assertThat(notification(answer.camt054()).entries())
-                .extracting(BankEntry::endToEndId, BankEntry::amountCents, BankEntry::credit, BankEntry::returnReasonCode)
+                .extracting(BankEntry::endToEndId, BankEntry::amountCents, BankEntry::credit,
+                        BankEntry::returnReasonCode)
                 .containsExactly(tuple(PHARMACY.endToEndId(), PHARMACY.amountCents(), false, null),
                         tuple(CLINIC.endToEndId(), CLINIC.amountCents(), false, null),
                         tuple(CLINIC.endToEndId(), CLINIC.amountCents(), true, "AC06"));
         StatusReport report = status(answer.pain002());
         assertThat(report.groupStatus()).isEqualTo("PART");
         assertThat(report.transactions())
-                .extracting(TransactionStatus::originalEndToEndId, TransactionStatus::status, TransactionStatus::reasonCode)
+                .extracting(TransactionStatus::originalEndToEndId, TransactionStatus::status,
+                        TransactionStatus::reasonCode)
                 .containsExactly(tuple(PHARMACY.endToEndId(), "ACSC", null),
                         tuple(NURSE.endToEndId(), "RJCT", "AC04"),
                         tuple(CLINIC.endToEndId(), "ACSC", null));

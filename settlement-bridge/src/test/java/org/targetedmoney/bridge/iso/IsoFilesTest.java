@@ -45,7 +45,8 @@ class IsoFilesTest {
     void writeAtomically_missingDirectory_throwsAndWritesNothing() {
         Path target = directory.resolve("absent").resolve("file.xml");
 
-        assertThatThrownBy(() -> IsoFiles.writeAtomically(target, IsoFixtures.utf8("x"))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> IsoFiles.writeAtomically(target, IsoFixtures.utf8("x")))
+                .isInstanceOf(IOException.class);
         assertThat(target).doesNotExist();
     }
 }
