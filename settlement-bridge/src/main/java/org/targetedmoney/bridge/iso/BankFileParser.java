@@ -199,8 +199,9 @@ public final class BankFileParser {
 
     /** Prowide could not map a well-formed document of a supported namespace (e.g. its body element is missing). */
     private static IsoRefusal unreadable(Supported type, RuntimeException cause) {
+        String why = cause == null ? " (no message body)" : ": " + SepaRules.quote(cause.toString());
         return new IsoRefusal(IsoRefusal.MALFORMED_XML, "Document", "the document is well-formed but cannot be read"
-                + " as " + type.namespace + (cause == null ? " (no message body)" : ": " + SepaRules.quote(cause.toString())));
+                + " as " + type.namespace + why);
     }
 
     private static BankParseResult refused(IsoRefusal refusal) {
