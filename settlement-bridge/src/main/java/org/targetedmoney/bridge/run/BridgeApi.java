@@ -271,7 +271,7 @@ final class BridgeApi {
     static ObjectNode batchJson(BridgeView.BatchSummary b) {
         ObjectNode o = JSON.createObjectNode().put("id", b.id()).put("provider", b.provider()).put("window", b.window())
                 .put("part", b.part()).put("mode", b.mode().toLowerCase(java.util.Locale.ROOT))
-                .put("lineCount", b.lineCount()).put("totalCents", b.totalCents()).put("hash", "0x" + b.hashHex())
+                .put("lineCount", b.lineCount()).put("totalCents", b.totalCents()).put("hash", b.hashHex())
                 .put("state", b.state().code()).put("waitingCode", b.waitingCode())
                 .put("shortfallCents", b.shortfallCents()).put("payable", b.payable());
         o.put("attestationTx", b.attestationTx().orElse(null));
@@ -296,7 +296,8 @@ final class BridgeApi {
             list.addObject().put("messageId", o.messageId()).put("createdAt", o.createdAtSeconds())
                     .put("executionDate", o.executionDate().toString()).put("transfers", o.items().size())
                     .put("totalCents", o.totalCents())
-                    .put("file", service.files().pathOf(o.messageId()).toString());
+                    .put("file", service.files().pathOf(o.messageId()).toString())
+                    .put("fileWritten", java.nio.file.Files.exists(service.files().pathOf(o.messageId())));
         }
         return list;
     }
@@ -320,7 +321,7 @@ final class BridgeApi {
         for (RejectedInput r : rejected.newest(Math.min(MAX_LIST, RejectedInputs.MAX_LIST))) {
             list.addObject().put("number", r.number()).put("scope", r.scope()).put("reasonCode", r.reasonCode())
                     .put("message", r.message()).put("receivedAt", r.receivedAt().toString())
-                    .put("sizeBytes", r.sizeBytes()).put("sha256", r.sha256Hex());
+                    .put("sizeBytes", r.sizeBytes()).put("sha256", r.sha256());
         }
         return list;
     }

@@ -147,6 +147,18 @@ public final class BridgeService implements AutoCloseable {
         return applied;
     }
 
+    /** The ledger time the engine has seen, for a task already on the writer thread. */
+    long headTimestampOnWriter() {
+        Check.onWriter(writer);
+        return engine.headTimestampSeconds();
+    }
+
+    /** A payment order of the engine, for a task already on the writer thread. */
+    java.util.Optional<PaymentOrder> orderOnWriter(String messageId) {
+        Check.onWriter(writer);
+        return engine.order(messageId);
+    }
+
     /** Reads the engine on the writer thread (between inputs, so the picture is consistent). */
     public <T> Future<T> read(Function<BridgeEngine, T> reader) {
         return writer.submit(writes -> reader.apply(engine));
@@ -219,7 +231,7 @@ public final class BridgeService implements AutoCloseable {
         for (Attestation a : todo) {
             Attestor.Result result;
             try {
-                result = attestor.attest(new SettlementAttestation("0x" + a.batchHashHex(), a.batchId(), a.window(),
+                result = attestor.attest(new SettlementAttestation(a.batchHashHex(), a.batchId(), a.window(),
                         a.totalCents(), a.contributionsCents(), a.publicAccountsCents(), a.monetaryCreationCents(),
                         a.lineCount(), a.firstBlock(), a.lastBlock()));
             } catch (IOException e) {

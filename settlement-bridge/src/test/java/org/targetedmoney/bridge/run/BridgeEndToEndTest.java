@@ -1,0 +1,320 @@
+package org.targetedmoney.bridge.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.targetedmoney.bridge.iso.BankSimulator;
+import org.targetedmoney.netconfig.demo.DemoNetwork;
+import org.targetedmoney.netconfig.demo.Programmes;
+import org.targetedmoney.node.run.LedgerNode;
+import org.targetedmoney.node.run.NodeConfig;
+import org.targetedmoney.wallet.authority.AuthorityClient;
+import org.targetedmoney.wallet.core.LedgerConnection;
+import org.targetedmoney.wallet.member.MemberClient;
+import org.targetedmoney.wallet.provider.ProviderClient;
+import org.targetedmoney.wallet.settlement.SettlementClient;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The whole bridge against a real one-validator node: a shop redeems food units and a doctor's claim is paid on
+ * the ledger; members' contributions and a public credit arrive over HTTP (idempotently); the ledger passes the
+ * day's end, so the bridge batches, funds by the waterfall, cuts a pain.001; a simulated bank's camt.054 comes
+ * back, the batches settle and are attested on the ledger; a restart rebuilds the same state from the journal.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BridgeEndToEndTest {
+    static final long GENESIS_TIME = 1_793_491_200L; // 2026-11-01T00:00:00Z, epoch 682
+    static final int EPOCH = 682;
+    static final int HEALTH = 1;
+    static final int FOOD = 2;
+    static final String DEBTOR_IBAN = "FR7630006000011234567890189";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    DemoNetwork.Demo demo;
+    LedgerNode node;
+    LedgerConnection ledger;
+    /** Seconds added to the node's clock: the test moves the ledger's time forward. */
+    final AtomicLong shiftSeconds = new AtomicLong(GENESIS_TIME + 10 * 86_400 - Instant.now().getEpochSecond());
+    MemberClient alice;
+    ProviderClient shop;
+    ProviderClient doctor;
+    BridgeConfig config;
+    BridgeServer bridge;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void startNodeAndBridge() throws Exception {
+        demo = DemoNetwork.generate(Programmes.ALL, new DemoNetwork.Options(DemoNetwork.DEFAULT_CHAIN_ID,
+                Instant.ofEpochSecond(GENESIS_TIME), null, "demo"));
+        DemoNetwork.write(demo, dir.resolve("config"), false);
+        node = LedgerNode.start(new NodeConfig(dir.resolve("config").resolve(DemoNetwork.GENESIS_FILE),
+                dir.resolve("node"), "127.0.0.1", freePort(), freePort(), new ShiftedClock(shiftSeconds)));
+        ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
+        alice = new MemberClient(ledger, key("alice"));
+        shop = new ProviderClient(ledger, key("biocoop-montpellier"));
+        doctor = new ProviderClient(ledger, key("medecin-sete"));
+        AuthorityClient authority = new AuthorityClient(ledger, key("authority"));
+        new AuthorityClient(ledger, key("registrar")).enrolMember(alice.address(), "FR-OCC-34-172", 2);
+        authority.conventionProvider(shop.address(), List.of(FOOD), "FR-OCC-34", EPOCH, EPOCH + 12);
+        authority.conventionProvider(doctor.address(), List.of(HEALTH), "FR-OCC-34", EPOCH, EPOCH + 12);
+        authority.openEpoch(EPOCH);
+        alice.pay(shop.address(), FOOD, 20_000, new byte[32]);
+        shop.redeem(FOOD, 6_000);
+        doctor.fileClaim(alice.address(), HEALTH, "G", 2_650, new byte[32]);
+
+        Files.writeString(dir.resolve("bridge.key"), key(DemoNetwork.BRIDGE_LABEL).getEcKeyPair().getPrivateKey()
+                .toString(16));
+        config = BridgeConfigReader.parse(configJson(), dir);
+        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (bridge != null) {
+            bridge.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private String configJson() {
+        return """
+                {
+                  "dataDir": "bridge-data",
+                  "ledger": {"rpcUrl": "http://127.0.0.1:%d", "keyFile": "bridge.key", "pollMillis": 100},
+                  "http": {"port": 0},
+                  "settlement": {"window": "daily", "mode": "net"},
+                  "debtor": {"name": "Caisse commune", "iban": "%s", "bic": "AGRIFRPP"},
+                  "funding": {
+                    "accounts": [
+                      {"id": "ssa-members", "kind": "contributions", "earmarks": [%d]},
+                      {"id": "state", "kind": "public-account", "earmarks": [%d]},
+                      {"id": "creation", "kind": "monetary-creation"}
+                    ],
+                    "creationCeilingCentsPerMonth": 100000
+                  },
+                  "memberContributions": {"accountId": "ssa-members"},
+                  "payees": [
+                    {"provider": "%s", "name": "Biocoop Montpellier", "iban": "DE89370400440532013000"},
+                    {"provider": "%s", "name": "Cabinet Sete", "iban": "FR1420041010050500013M02606", "bic": "PSSTFRPPMON"}
+                  ]
+                }
+                """.formatted(node.rpcPort(), DEBTOR_IBAN, FOOD, HEALTH, shop.address(), doctor.address());
+    }
+
+    @Test
+    @Order(1)
+    void contributions_sentTwiceWithOneKey_countOnce() throws Exception {
+        awaitStatus(s -> s.get("headTimestamp").asLong() > 0);
+        String body = """
+                {"contributionId": "c-2026-11-0001", "period": "2026-11", "memberRef": "m.7f3a",
+                 "declaredIncomeCents": 120000, "paidCents": 4000}""";
+
+        HttpResponse<String> first = post("/v1/member-contributions", "key-1", body);
+        HttpResponse<String> replay = post("/v1/member-contributions", "key-1", body);
+        HttpResponse<String> otherBody = post("/v1/member-contributions", "key-1", body.replace("4000", "5000"));
+        HttpResponse<String> sameRefOtherKey = post("/v1/member-contributions", "key-2", body);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(replay.body()).isEqualTo(first.body());
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(otherBody.statusCode()).isEqualTo(422);
+        assertThat(sameRefOtherKey.statusCode()).isEqualTo(422);
+        assertThat(sameRefOtherKey.body()).contains("DUPLICATE_REFERENCE");
+        assertThat(get("/v1/funding").get("balancesCents").get("ssa-members").asLong()).isEqualTo(4_000);
+    }
+
+    @Test
+    @Order(2)
+    void badInput_refusedWithACodeAndKept() throws Exception {
+        HttpResponse<String> closed = post("/v1/public-credits", "key-3", """
+                {"creditId": "st-1", "accountId": "state", "period": "2025-01", "amountCents": 1000,
+                 "reference": "old"}""");
+        HttpResponse<String> notXml = post("/v1/bank/messages", "key-4", "<Document><unclosed>");
+
+        assertThat(closed.statusCode()).isEqualTo(422);
+        assertThat(closed.body()).contains("PERIOD_CLOSED");
+        assertThat(notXml.statusCode()).isEqualTo(422);
+        assertThat(notXml.body()).contains("MALFORMED_XML");
+        assertThat(getArray("/v1/rejected")).extracting(n -> n.get("reasonCode").asText())
+                .contains("PERIOD_CLOSED", "MALFORMED_XML");
+    }
+
+    @Test
+    @Order(3)
+    void dayEnds_batchesFundedByWaterfall_paidInOnePain001() throws Exception {
+        assertThat(post("/v1/public-credits", "key-5", """
+                {"creditId": "st-2", "accountId": "state", "period": "2026-11", "amountCents": 2000,
+                 "reference": "ars-occitanie"}""").statusCode()).isEqualTo(201);
+        shiftSeconds.addAndGet(86_400);
+        alice.pay(shop.address(), FOOD, 100, new byte[32]); // a block stamped the next day closes the window
+
+        // The order is decided (journaled) first, then its file written: a crash between them rewrites the file.
+        JsonNode orders = awaitArray("/v1/orders", a -> a.size() == 1 && a.get(0).get("fileWritten").asBoolean());
+        assertThat(orders.get(0).get("totalCents").asLong()).isEqualTo(6_000 + 2_650);
+        List<JsonNode> batches = awaitArray("/v1/batches", a -> a.size() == 2).valueStream().toList();
+        assertThat(batches).allSatisfy(b -> assertThat(b.get("state").asText()).isEqualTo("instructed"));
+        assertThat(Files.exists(Path.of(orders.get(0).get("file").asText()))).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void bankBooksThem_batchesSettleAndAreAttestedOnTheLedger() throws Exception {
+        String messageId = get("/v1/orders").get(0).get("messageId").asText();
+        byte[] pain001 = http.send(HttpRequest.newBuilder(uri("/v1/orders/" + messageId + "/pain001")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body();
+        BankSimulator.Answer bank = BankSimulator.answer(pain001, new BankSimulator.Instructions("CAMT054-1",
+                "PAIN002-1", OffsetDateTime.of(2026, 11, 12, 9, 0, 0, 0, ZoneOffset.UTC), LocalDate.of(2026, 11, 12),
+                Map.of(), Map.of()));
+
+        HttpResponse<String> reconciled = post("/v1/bank/messages", "camt-1", new String(bank.camt054()));
+        assertThat(reconciled.statusCode()).as(reconciled.body()).isEqualTo(200);
+        assertThat(JSON.readTree(reconciled.body()).get("counts").get("matched").asLong()).isEqualTo(2);
+
+        List<JsonNode> batches = awaitArray("/v1/batches", a -> a.valueStream()
+                .allMatch(b -> !b.get("attestationTx").isNull())).valueStream().toList();
+        SettlementClient settlement = new SettlementClient(ledger, key("authority"));
+        for (JsonNode b : batches) {
+            assertThat(b.get("state").asText()).isEqualTo("settled");
+            var onLedger = settlement.attestationOf(b.get("hash").asText()).orElseThrow();
+            assertThat(onLedger.attestation().totalCents()).isEqualTo(b.get("totalCents").asLong());
+        }
+        JsonNode food = batches.stream().filter(b -> b.get("totalCents").asLong() == 6_000).findFirst().orElseThrow();
+        assertThat(food.get("paidBySourceCents").get("contributions").asLong()).isEqualTo(4_000);
+        assertThat(food.get("paidBySourceCents").get("monetary-creation").asLong()).isEqualTo(2_000);
+        JsonNode health = batches.stream().filter(b -> b.get("totalCents").asLong() == 2_650).findFirst().orElseThrow();
+        assertThat(health.get("paidBySourceCents").get("public-account").asLong()).isEqualTo(2_000);
+        assertThat(settlement.settlementTotals().attestedCents()).isEqualTo(8_650);
+
+        HttpResponse<String> again = post("/v1/bank/messages", "camt-1-again", new String(bank.camt054()));
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("DUPLICATE_MESSAGE_ID");
+    }
+
+    @Test
+    @Order(5)
+    void restart_rebuildsTheSameStateFromTheJournal() throws Exception {
+        JsonNode before = get("/v1/batches");
+        JsonNode fundingBefore = get("/v1/funding");
+        bridge.close();
+        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+
+        assertThat(get("/v1/batches")).isEqualTo(before);
+        assertThat(get("/v1/funding")).isEqualTo(fundingBefore);
+        assertThat(get("/v1/orders")).hasSize(1);
+    }
+
+    // ---- helpers ----
+
+    private Credentials key(String label) {
+        return demo.keys().byLabel(label).credentials();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + bridge.httpPort() + path);
+    }
+
+    private HttpResponse<String> post(String path, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Idempotency-Key", key)
+                .header("Content-Type", body.startsWith("<") ? "application/xml" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private List<JsonNode> getArray(String path) throws Exception {
+        return get(path).valueStream().toList();
+    }
+
+    private void awaitStatus(Predicate<JsonNode> done) throws Exception {
+        await("/v1/status", done);
+    }
+
+    private JsonNode awaitArray(String path, Predicate<JsonNode> done) throws Exception {
+        return await(path, done);
+    }
+
+    /** Polls a GET until {@code done} holds (bounded: 30 s), returning the last answer. */
+    private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
+        JsonNode last = null;
+        for (int i = 0; i < 300; i++) {
+            last = get(path);
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never reached the expected state; last: " + last + "; status: "
+                + get("/v1/status"));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The system clock shifted by a number of seconds the test moves. */
+    static final class ShiftedClock extends Clock {
+        private final AtomicLong shift;
+
+        ShiftedClock(AtomicLong shift) {
+            this.shift = shift;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plusSeconds(shift.get());
+        }
+    }
+}
