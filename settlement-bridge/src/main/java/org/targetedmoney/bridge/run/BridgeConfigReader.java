@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.targetedmoney.bridge.engine.Payee;
+import org.targetedmoney.bridge.iso.SepaRules;
 import org.targetedmoney.netconfig.json.ConfigException;
 import org.targetedmoney.netconfig.json.Fields;
 import org.targetedmoney.netconfig.json.Problems;
@@ -135,9 +136,19 @@ public final class BridgeConfigReader {
         String name = bounded(Fields.required(node, "name", at, p), at + ".name", MAX_NAME_CHARS, p);
         String iban = Fields.text(Fields.required(node, "iban", at, p), at + ".iban", p);
         String bic = node.has("bic") ? Fields.text(node.get("bic"), at + ".bic", p) : "";
-        return name == null || iban == null || bic == null ? null
-                : new BridgeConfig.BankAccount(name, iban.replace(" ", "").toUpperCase(Locale.ROOT),
-                        bic.toUpperCase(Locale.ROOT));
+        if (name == null || iban == null || bic == null) {
+            return null;
+        }
+        BridgeConfig.BankAccount account = new BridgeConfig.BankAccount(name,
+                iban.replace(" ", "").toUpperCase(Locale.ROOT), bic.toUpperCase(Locale.ROOT));
+        // Checked here, once, so that a payment file is never refused for its bank details when it is written.
+        int before = p.size();
+        SepaRules.name(at + ".name", account.name()).ifPresent(r -> p.add(at + ".name", r.message()));
+        SepaRules.iban(at + ".iban", account.iban()).ifPresent(r -> p.add(at + ".iban", r.message()));
+        if (!account.bic().isEmpty()) {
+            SepaRules.bic(at + ".bic", account.bic()).ifPresent(r -> p.add(at + ".bic", r.message()));
+        }
+        return p.size() == before ? account : null;
     }
 
     private static BridgeConfig.Funding funding(JsonNode node, Problems p) {

@@ -91,6 +91,15 @@ class BridgeConfigReaderTest {
     }
 
     @Test
+    void parse_badBankDetails_refusedBeforeAnyFileIsWritten() {
+        String bad = VALID.replace("DE89370400440532013000", "DE89370400440532013001").replace("agrifrpp", "AGRI");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
+                .hasMessageContaining("config.payees[0].iban")
+                .hasMessageContaining("config.debtor.bic");
+    }
+
+    @Test
     void parse_notJson_namesLineAndColumn() {
         assertThatThrownBy(() -> BridgeConfigReader.parse("{\"dataDir\": }", BASE))
                 .hasMessageContaining("not valid JSON at line 1");

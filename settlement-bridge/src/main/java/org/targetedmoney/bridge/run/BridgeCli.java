@@ -1,0 +1,161 @@
+package org.targetedmoney.bridge.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.targetedmoney.netconfig.json.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bin/ledger bridge ...}: runs the settlement bridge, or asks a running one (over its HTTP API) where its
+ * batches, funding and payment orders stand.
+ */
+@Command(name = "bridge", mixinStandardHelpOptions = true, version = "bridge 0.1.0",
+        description = "The settlement bridge: providers paid in euros (ISO 20022) against contributions and public "
+                + "accounts, attested on the ledger.",
+        subcommands = {BridgeCli.Run.class, BridgeCli.Show.class, BridgeCli.Cutoff.class})
+public final class BridgeCli implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BridgeCli());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("try: bridge " + (a.length > 0 ? a[0] + " " : "") + "--help");
+            return 2;
+        });
+        return cli;
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs the bridge of a configuration file until interrupted (Ctrl-C).")
+    static final class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "the bridge's JSON configuration")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            BridgeConfig c;
+            try {
+                c = BridgeConfigReader.read(config);
+            } catch (ConfigException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+            BridgeServer server;
+            try {
+                server = BridgeServer.start(c, err);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+            spec.commandLine().getOut().println("bridge listening on http://" + c.http().host() + ":"
+                    + server.httpPort() + " (API: /openapi.yaml), following " + c.ledger().rpcUrl());
+            spec.commandLine().getOut().flush();
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stop.countDown();
+            }));
+            stop.await();
+            return 0;
+        }
+    }
+
+    /** Options shared by the commands that ask a running bridge. */
+    static class Remote {
+        @Option(names = "--url", defaultValue = "http://127.0.0.1:8645", paramLabel = "URL",
+                description = "the running bridge (default: ${DEFAULT-VALUE})")
+        URI url;
+
+        static final ObjectMapper JSON = new ObjectMapper();
+        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        URI at(String path) {
+            return url.resolve(path);
+        }
+
+        int print(CommandSpec spec, HttpResponse<String> r) throws Exception {
+            JsonNode body = JSON.readTree(r.body());
+            spec.commandLine().getOut().println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+            return r.statusCode() / 100 == 2 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Prints what a running bridge says: status, batches, funding, orders or rejected.")
+    static final class Show extends Remote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "WHAT", description = "status | batches | funding | orders | rejected")
+        String what;
+
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "with batches: only those in this state (waiting-funding, funded, instructed, "
+                        + "partly-settled, settled, retrying, escalated)")
+        String state;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!java.util.List.of("status", "batches", "funding", "orders", "rejected").contains(what)) {
+                spec.commandLine().getErr().println("error: WHAT must be status, batches, funding, orders or rejected");
+                return 2;
+            }
+            String path = "/v1/" + what + (state != null && what.equals("batches") ? "?state=" + state : "");
+            try {
+                return print(spec, send(HttpRequest.newBuilder(at(path))));
+            } catch (java.net.ConnectException e) {
+                spec.commandLine().getErr().println("error: no bridge answers at " + url);
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "cutoff", mixinStandardHelpOptions = true,
+            description = "Closes every settlement window read so far now (an operator's ad-hoc settlement run).")
+    static final class Cutoff extends Remote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return print(spec, send(HttpRequest.newBuilder(at("/v1/cutoff"))
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.noBody())));
+        }
+    }
+}
