@@ -262,7 +262,7 @@ public final class DemoScenario implements Callable<Integer> {
                         euros(red.amountCents()), red.redemptionId(), red.blockNumber(), euros(shop.balance(food)));
             }
         }
-        System.out.println("   (euro settlement of redemptions is the settlement bridge's job; it is not built yet)");
+        System.out.println("   (the settlement bridge pays redemptions in euros: see the end of the demo)");
     }
 
     @SuppressWarnings("unchecked")
