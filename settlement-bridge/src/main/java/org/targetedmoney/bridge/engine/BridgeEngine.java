@@ -62,7 +62,7 @@ public final class BridgeEngine {
     private final TreeMap<String, PaymentOrder> orders = new TreeMap<>();
     private final TreeSet<String> bankMessages = new TreeSet<>();
     private final TreeMap<String, String> attestations = new TreeMap<>();
-    /** References of the credits taken: a credit is counted once, whatever its idempotency key. */
+    /** Account and reference of the credits taken: a credit is counted once, whatever its idempotency key. */
     private final TreeSet<String> creditReferences = new TreeSet<>();
 
     /**
@@ -110,15 +110,16 @@ public final class BridgeEngine {
     }
 
     private Applied credit(BridgeInput.CreditReceived c) {
-        if (creditReferences.contains(c.credit().reference())) {
+        String key = c.credit().accountId() + "/" + c.credit().reference();
+        if (creditReferences.contains(key)) {
             return new Applied.Refused("DUPLICATE_REFERENCE", "a credit with reference " + c.credit().reference()
-                    + " was already received");
+                    + " was already received on account " + c.credit().accountId());
         }
         CreditOutcome outcome = book.credit(c.credit());
         if (outcome instanceof CreditOutcome.Rejected rejected) {
             return new Applied.Refused(rejected.code(), rejected.message());
         }
-        creditReferences.add(c.credit().reference());
+        creditReferences.add(key);
         return new Applied.Progress(0, 0, fundPending());
     }
 

@@ -73,6 +73,7 @@ final class BridgeApi {
         routes.post(router, "/v1/bank/messages", bankMessage());
         routes.post(router, "/v1/cutoff", IdempotentOperation.of((req, writes) ->
                 applied(service.applyStaged(new BridgeInput.Cutoff("operator cut-off"), writes), 200)));
+        router.route("/v1/*").method(io.vertx.core.http.HttpMethod.GET).failureHandler(BridgeApi::readFailed);
         router.get("/v1/status").handler(ctx -> answer(ctx, service.read(this::status)));
         router.get("/v1/batches").handler(this::batches);
         router.get("/v1/batches/:id").handler(this::batch);
@@ -117,6 +118,8 @@ final class BridgeApi {
                 return step.apply(body, writes);
             } catch (FieldException e) {
                 return Problem.of(400, "INVALID_FIELD", e.getMessage()).answer();
+            } catch (NotReadyException e) {
+                return Problem.of(503, "LEDGER_NOT_READ_YET", e.getMessage()).answer(); // 5xx: not recorded, retry
             }
         }
     }
@@ -151,7 +154,8 @@ final class BridgeApi {
     private YearMonth now() {
         long ts = service.headTimestampOnWriter();
         if (ts == 0) {
-            throw new FieldException("the bridge has not read the ledger yet: retry in a moment");
+            throw new NotReadyException("the bridge has not read the ledger yet (contributions are dated by the "
+                    + "ledger's clock): retry with the same Idempotency-Key in a moment");
         }
         return ContributionCalendar.monthOf(ts);
     }
@@ -172,7 +176,7 @@ final class BridgeApi {
                 String kind;
                 switch (parsed) {
                     case BankParseResult.Refused r -> {
-                        return Problem.of(422, r.refusals().getFirst().code(), r.refusals().toString()).answer();
+                        return Problem.of(422, r.refusals().getFirst().code(), describe(r.refusals())).answer();
                     }
                     case BankParseResult.Notification n -> {
                         id = n.notification().messageId();
@@ -197,6 +201,11 @@ final class BridgeApi {
                 return applied(applied, 200);
             }
         };
+    }
+
+    /** "CODE field: message" per refusal, joined by "; ". */
+    private static String describe(List<org.targetedmoney.bridge.iso.IsoRefusal> refusals) {
+        return String.join("; ", refusals.stream().map(r -> r.code() + " " + r.field() + ": " + r.message()).toList());
     }
 
     private static ObjectNode reconciled(String id, String kind, ReconciliationReport report, int ignored) {
@@ -247,7 +256,16 @@ final class BridgeApi {
 
     private void batches(RoutingContext ctx) {
         String state = ctx.queryParams().get("state");
+        if (state != null && java.util.Arrays.stream(BatchState.values()).noneMatch(s -> s.code().equals(state))) {
+            Problem.of(400, "INVALID_QUERY", "state must be one of " + java.util.Arrays.stream(BatchState.values())
+                    .map(BatchState::code).toList() + ", got '" + state + "'").send(ctx.response());
+            return;
+        }
         int limit = limit(ctx);
+        if (limit < 0) {
+            Problem.of(400, "INVALID_QUERY", "limit must be an integer from 1 to " + MAX_LIST).send(ctx.response());
+            return;
+        }
         answer(ctx, service.read(e -> {
             ArrayNode list = JSON.createArrayNode();
             e.view().batches().stream().filter(b -> state == null || b.state().code().equals(state)).limit(limit)
@@ -329,9 +347,21 @@ final class BridgeApi {
     private static int limit(RoutingContext ctx) {
         String l = ctx.queryParams().get("limit");
         try {
-            return l == null ? MAX_LIST : Math.max(1, Math.min(MAX_LIST, Integer.parseInt(l)));
+            int n = l == null ? MAX_LIST : Integer.parseInt(l);
+            return n < 1 || n > MAX_LIST ? -1 : n;
         } catch (NumberFormatException e) {
-            return MAX_LIST;
+            return -1;
+        }
+    }
+
+    /** A read that failed: the writer's queue is full (503, retry later) or a bug (500), as a problem body. */
+    private static void readFailed(RoutingContext ctx) {
+        Throwable t = ctx.failure();
+        if (t instanceof org.targetedmoney.bridge.store.BridgeWriter.WriterBusyException) {
+            Problem.of(503, "SERVICE_BUSY", "too many writes are waiting: retry later").send(ctx.response());
+        } else {
+            Problem.of(500, "INTERNAL_ERROR", t == null ? "status " + ctx.statusCode() : t.getMessage())
+                    .send(ctx.response());
         }
     }
 
@@ -365,6 +395,15 @@ final class BridgeApi {
         private static final long serialVersionUID = 1L;
 
         FieldException(String message) {
+            super(message);
+        }
+    }
+
+    /** The bridge cannot date an input yet (answered 503, not recorded: the same key may be retried). */
+    static final class NotReadyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotReadyException(String message) {
             super(message);
         }
     }

@@ -65,6 +65,7 @@ public final class BridgeDemo implements Callable<Integer> {
         Files.createDirectories(dir);
         Path keyFile = dir.resolve("bridge.key");
         Files.writeString(keyFile, keys.byLabel(DemoNetwork.BRIDGE_LABEL).privateKey());
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path config = dir.resolve("bridge.json");
         Files.writeString(config, config(keys));
         heading("Starting the settlement bridge (config " + config + ")");

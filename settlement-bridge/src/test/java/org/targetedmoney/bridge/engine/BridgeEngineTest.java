@@ -193,7 +193,8 @@ class BridgeEngineTest {
         e.apply(credit("state", SourceKind.PUBLIC_ACCOUNT, 2_000, "p1"));
 
         assertThat(e.apply(credit("state", SourceKind.PUBLIC_ACCOUNT, 2_000, "p1")))
-                .isEqualTo(new Applied.Refused("DUPLICATE_REFERENCE", "a credit with reference p1 was already received"));
+                .isEqualTo(new Applied.Refused("DUPLICATE_REFERENCE",
+                        "a credit with reference p1 was already received on account state"));
         assertThat(e.view().funding().balancesCents()).containsEntry("state", 2_000L);
     }
 

@@ -173,6 +173,10 @@ class BridgeEndToEndTest {
         assertThat(notXml.body()).contains("MALFORMED_XML");
         assertThat(getArray("/v1/rejected")).extracting(n -> n.get("reasonCode").asText())
                 .contains("PERIOD_CLOSED", "MALFORMED_XML");
+        HttpResponse<String> badQuery = http.send(HttpRequest.newBuilder(uri("/v1/batches?state=paid&limit=5"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(badQuery.statusCode()).isEqualTo(400);
+        assertThat(badQuery.body()).contains("INVALID_QUERY");
     }
 
     @Test
