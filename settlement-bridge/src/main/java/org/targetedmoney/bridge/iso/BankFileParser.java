@@ -154,17 +154,11 @@ public final class BankFileParser {
      */
     private static <M> BankParseResult camt(Supported type, String container, String xml, Function<String, M> parser,
                                             Function<M, CamtReader.RawMessage> adapter) {
-        CamtReader.RawMessage raw;
-        try {
-            M model = parser.apply(xml);
-            raw = model == null ? null : adapter.apply(model);
-        } catch (RuntimeException e) {
-            return refused(unreadable(type, e));
-        }
-        if (raw == null) {
-            return refused(unreadable(type, null));
-        }
         List<IsoRefusal> refusals = new ArrayList<>();
+        CamtReader.RawMessage raw = read(type, xml, parser, adapter, refusals);
+        if (raw == null) {
+            return new BankParseResult.Refused(refusals);
+        }
         if (raw.messageId() == null) {
             refusals.add(CamtReader.missing("GrpHdr/MsgId", "the message has no id"));
         }
@@ -182,19 +176,32 @@ public final class BankFileParser {
 
     private static <M> BankParseResult pain002(Supported type, String xml, Function<String, M> parser,
                                                Function<M, Pain002Reader.Raw> adapter) {
-        Pain002Reader.Raw raw;
-        try {
-            M model = parser.apply(xml);
-            raw = model == null ? null : adapter.apply(model);
-        } catch (RuntimeException e) {
-            return refused(unreadable(type, e));
-        }
-        if (raw == null) {
-            return refused(unreadable(type, null));
-        }
         List<IsoRefusal> refusals = new ArrayList<>();
+        Pain002Reader.Raw raw = read(type, xml, parser, adapter, refusals);
+        if (raw == null) {
+            return new BankParseResult.Refused(refusals);
+        }
         StatusReport report = Pain002Reader.report(raw, refusals);
         return report == null ? new BankParseResult.Refused(refusals) : new BankParseResult.Status(report);
+    }
+
+    /**
+     * Maps {@code xml} with Prowide's {@code parser}, then {@code adapter} reads the model; null (with the refusal
+     * added) if Prowide cannot map it or the model is empty.
+     */
+    private static <M, R> R read(Supported type, String xml, Function<String, M> parser, Function<M, R> adapter,
+                                 List<IsoRefusal> refusals) {
+        try {
+            M model = parser.apply(xml);
+            R raw = model == null ? null : adapter.apply(model);
+            if (raw == null) {
+                refusals.add(unreadable(type, null));
+            }
+            return raw;
+        } catch (RuntimeException e) {
+            refusals.add(unreadable(type, e));
+            return null;
+        }
     }
 
     /** Prowide could not map a well-formed document of a supported namespace (e.g. its body element is missing). */
