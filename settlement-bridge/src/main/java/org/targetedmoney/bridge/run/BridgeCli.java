@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -98,14 +95,9 @@ public final class BridgeCli implements Callable<Integer> {
         URI url;
 
         static final ObjectMapper JSON = new ObjectMapper();
-        private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        URI at(String path) {
-            return url.resolve(path);
+        BridgeClient client() {
+            return new BridgeClient(url);
         }
 
         int print(CommandSpec spec, HttpResponse<String> r) throws Exception {
@@ -137,7 +129,7 @@ public final class BridgeCli implements Callable<Integer> {
             }
             String path = "/v1/" + what + (state != null && what.equals("batches") ? "?state=" + state : "");
             try {
-                return print(spec, send(HttpRequest.newBuilder(at(path))));
+                return print(spec, client().getResponse(path));
             } catch (java.net.ConnectException e) {
                 spec.commandLine().getErr().println("error: no bridge answers at " + url);
                 return 1;
@@ -153,9 +145,7 @@ public final class BridgeCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return print(spec, send(HttpRequest.newBuilder(at("/v1/cutoff"))
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.noBody())));
+            return print(spec, client().post("/v1/cutoff", UUID.randomUUID().toString(), ""));
         }
     }
 }

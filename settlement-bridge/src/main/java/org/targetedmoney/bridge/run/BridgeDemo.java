@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -52,8 +51,8 @@ public final class BridgeDemo implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "where the bridge keeps its data")
     Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private BridgeServer bridge;
+    private BridgeClient client;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new BridgeDemo()).execute(args));
@@ -70,6 +69,7 @@ public final class BridgeDemo implements Callable<Integer> {
         Files.writeString(config, config(keys));
         heading("Starting the settlement bridge (config " + config + ")");
         bridge = BridgeServer.start(BridgeConfigReader.read(config), new PrintWriter(System.err, true));
+        client = new BridgeClient(URI.create("http://127.0.0.1:" + bridge.httpPort()));
         try {
             play(keys);
         } finally {
@@ -192,31 +192,15 @@ public final class BridgeDemo implements Callable<Integer> {
                 + (r.headers().firstValue("Idempotent-Replayed").isPresent() ? "  [replayed]" : ""));
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + bridge.httpPort() + path);
-    }
-
     private HttpResponse<String> post(String path, String key, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Idempotency-Key", key)
-                .header("Content-Type", body.startsWith("<") ? "application/xml" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.post(path, key, body);
     }
 
     private JsonNode get(String path) throws Exception {
-        return JSON.readTree(http.send(HttpRequest.newBuilder(uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return client.get(path);
     }
 
-    /** Polls a GET until {@code done} holds (at most 60 s). */
     private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
-        JsonNode last = null;
-        for (int i = 0; i < 300; i++) {
-            last = get(path);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(path + " did not reach the expected state: " + last);
+        return client.await(path, done, Duration.ofSeconds(60));
     }
 }

@@ -200,8 +200,7 @@ class BridgeEndToEndTest {
     @Order(4)
     void bankBooksThem_batchesSettleAndAreAttestedOnTheLedger() throws Exception {
         String messageId = get("/v1/orders").get(0).get("messageId").asText();
-        byte[] pain001 = http.send(HttpRequest.newBuilder(uri("/v1/orders/" + messageId + "/pain001")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] pain001 = client().getBytes("/v1/orders/" + messageId + "/pain001");
         BankSimulator.Answer bank = BankSimulator.answer(pain001, new BankSimulator.Instructions("CAMT054-1",
                 "PAIN002-1", OffsetDateTime.of(2026, 11, 12, 9, 0, 0, 0, ZoneOffset.UTC), LocalDate.of(2026, 11, 12),
                 Map.of(), Map.of()));
@@ -250,20 +249,19 @@ class BridgeEndToEndTest {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + bridge.httpPort() + path);
+        return client().uri(path);
+    }
+
+    private BridgeClient client() {
+        return new BridgeClient(URI.create("http://127.0.0.1:" + bridge.httpPort()));
     }
 
     private HttpResponse<String> post(String path, String key, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Idempotency-Key", key)
-                .header("Content-Type", body.startsWith("<") ? "application/xml" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client().post(path, key, body);
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return client().get(path);
     }
 
     private List<JsonNode> getArray(String path) throws Exception {
@@ -278,18 +276,8 @@ class BridgeEndToEndTest {
         return await(path, done);
     }
 
-    /** Polls a GET until {@code done} holds (bounded: 30 s), returning the last answer. */
     private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
-        JsonNode last = null;
-        for (int i = 0; i < 300; i++) {
-            last = get(path);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never reached the expected state; last: " + last + "; status: "
-                + get("/v1/status"));
+        return client().await(path, done, Duration.ofSeconds(30));
     }
 
     static int freePort() throws IOException {
