@@ -1,6 +1,7 @@
 package org.targetedmoney.bridge.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -223,8 +224,8 @@ class InterEnterpriseBookTest {
         assertThat(order.totalCents()).isEqualTo(357_000 + 428_500);
         assertThat(order.items()).extracting(FundPayoutOrder.Item::firmId, FundPayoutOrder.Item::endToEndId,
                 FundPayoutOrder.Item::amountCents, FundPayoutOrder.Item::payee).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(FIRM_B, "ief-2026-11-" + FIRM_B, 357_000L, PAYEE_B),
-                org.assertj.core.groups.Tuple.tuple(FIRM_C, "ief-2026-11-" + FIRM_C, 428_500L, PAYEE_C));
+                tuple(FIRM_B, "ief-2026-11-" + FIRM_B, 357_000L, PAYEE_B),
+                tuple(FIRM_C, "ief-2026-11-" + FIRM_C, 428_500L, PAYEE_C));
         assertThat(fund(e).openPeriods()).isEmpty();
         assertThat(code(e.apply(declared("a-3", NOVEMBER, FIRM_A, 1, 1, PAYEE_A)))).isEqualTo("PERIOD_CLOSED");
     }
@@ -263,9 +264,9 @@ class InterEnterpriseBookTest {
 
         FundPayoutOrder order = statement(e, NOVEMBER).payoutOrders().getFirst();
         assertThat(order.items()).extracting(FundPayoutOrder.Item::endToEndId, FundPayoutOrder.Item::amountCents)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("ief-2026-11-" + FIRM_A + "-1",
+                .containsExactly(tuple("ief-2026-11-" + FIRM_A + "-1",
                                 InterEnterpriseBook.MAX_TRANSFER_CENTS),
-                        org.assertj.core.groups.Tuple.tuple("ief-2026-11-" + FIRM_A + "-2", 1L));
+                        tuple("ief-2026-11-" + FIRM_A + "-2", 1L));
         assertThat(order.totalCents()).isEqualTo(100_000_000_000L);
         assertThat(order.items()).allSatisfy(i -> assertThat(i.remittance()).endsWith("/2").hasSizeLessThan(141));
     }
