@@ -68,8 +68,11 @@ public record InterEnterpriseFund(String accountId, int rateBasisPoints, Allowan
         return Math.multiplyExact(valueAddedCents, (long) rateBasisPoints) / BASIS_POINTS;
     }
 
-    /** FIXED: the allowance for {@code fteHundredths}, floor(cents per FTE x hundredths / 100). */
-    long fixedAllowanceCents(long fteHundredths) {
+    /**
+     * FIXED: the allowance for {@code fteHundredths}, floor(cents per FTE x hundredths / 100). Public so that the
+     * service can tell a firm its allowance as soon as it declares (with EQUAL_SHARE it is known at close only).
+     */
+    public long fixedAllowanceCents(long fteHundredths) {
         Invariant.that(allowanceMode == AllowanceMode.FIXED, "fixed allowance asked of a %s fund", allowanceMode);
         return Math.multiplyExact(fixedAllowanceCentsPerFte, fteHundredths) / 100;
     }

@@ -1,5 +1,8 @@
 package org.targetedmoney.bridge.engine;
 
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.settlement.ReconciliationRun;
 
 /** What applying one input did: the service answers HTTP requests and logs from it. */
@@ -18,4 +21,23 @@ public sealed interface Applied {
 
     /** The input was valid and had nothing to do. */
     record Nothing(String why) implements Applied {}
+
+    /**
+     * A firm's declaration taken by the inter-enterprise fund, or recognised as a replay (then nothing changed).
+     *
+     * @param contributionCents what the declaration owes (rate x value added, 0 for a loss)
+     * @param allowanceCents    its allowance if the fund's mode sets it per declaration (FIXED); empty with
+     *                          EQUAL_SHARE, where it depends on every declaration and is set when the period closes
+     */
+    record Declared(FirmDeclaration declaration, Kind kind, long contributionCents, OptionalLong allowanceCents)
+            implements Applied {
+        /** What the declaration did. */
+        public enum Kind { ACCEPTED, CORRECTED, REPLAYED }
+
+        public Declared {
+            Objects.requireNonNull(declaration, "declaration");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(allowanceCents, "allowanceCents");
+        }
+    }
 }

@@ -30,7 +30,8 @@ import org.targetedmoney.bridge.settlement.WindowId;
  * the ledger passes its end (or a cut-off), then become one batch per provider; batches wait for funding (the
  * waterfall, all or nothing, oldest first) and are re-tried after every credit; funded transfers whose payee is
  * known go into the next payment order; bank outcomes settle, retry or escalate them; settled batches are
- * attested. Single writer, not thread-safe: the service applies inputs on one thread and serves reads from
+ * attested. Firms' declarations go to the inter-enterprise fund's {@link InterEnterpriseBook}, whose months close
+ * (and whose payouts are ordered) as the ledger's clock passes them. Single writer, not thread-safe: the service applies inputs on one thread and serves reads from
  * {@link BridgeView}s it takes after each input.
  */
 public final class BridgeEngine {
@@ -46,6 +47,8 @@ public final class BridgeEngine {
     private final FundingBook book;
     private final Reconciliation reconciliation = new Reconciliation();
     private final Map<String, Payee> payees;
+    /** The inter-enterprise fund, or null when this bridge runs none. */
+    private final InterEnterpriseBook interEnterprise;
 
     private long nextBlock;
     private int nextLogIndex;
@@ -70,10 +73,20 @@ public final class BridgeEngine {
      *               (its transfers wait, visibly) until it has some
      */
     public BridgeEngine(SettlementWindow windows, BatchBuilder builder, FundingBook book, Map<String, Payee> payees) {
+        this(windows, builder, book, payees, Optional.empty());
+    }
+
+    /**
+     * @param interEnterprise the inter-enterprise fund's book, if this bridge runs the fund (otherwise firms'
+     *                        declarations are refused {@value InterEnterpriseBook#NOT_CONFIGURED})
+     */
+    public BridgeEngine(SettlementWindow windows, BatchBuilder builder, FundingBook book, Map<String, Payee> payees,
+                        Optional<InterEnterpriseBook> interEnterprise) {
         this.windows = Objects.requireNonNull(windows, "windows");
         this.builder = Objects.requireNonNull(builder, "builder");
         this.book = Objects.requireNonNull(book, "book");
         this.payees = new TreeMap<>(payees);
+        this.interEnterprise = interEnterprise.orElse(null);
     }
 
     /**
@@ -88,6 +101,7 @@ public final class BridgeEngine {
             case BridgeInput.CutPayments c -> cut(c);
             case BridgeInput.BankOutcomes b -> bank(b);
             case BridgeInput.Attested a -> attested(a);
+            case BridgeInput.FirmDeclared f -> declared(f);
         };
     }
 
@@ -104,6 +118,9 @@ public final class BridgeEngine {
         nextLogIndex = r.nextLogIndex();
         headBlock = Math.max(headBlock, r.headBlock());
         headTimestampSeconds = Math.max(headTimestampSeconds, r.headTimestampSeconds());
+        if (interEnterprise != null) {
+            interEnterprise.closeUpTo(headTimestampSeconds); // fund periods the ledger's clock has passed
+        }
         int closed = close(false);
         int funded = fundPending();
         return new Applied.Progress(r.lines().size(), closed, funded);
@@ -222,6 +239,14 @@ public final class BridgeEngine {
         return new Applied.Nothing("batch " + a.batchId() + " attested");
     }
 
+    private Applied declared(BridgeInput.FirmDeclared f) {
+        if (interEnterprise == null) {
+            return new Applied.Refused(InterEnterpriseBook.NOT_CONFIGURED,
+                    "this bridge runs no inter-enterprise fund");
+        }
+        return interEnterprise.declare(f, headTimestampSeconds);
+    }
+
     private static String remittance(Batch b, InstructedTransfer t) {
         String text = "Targeted money settlement " + b.id() + " window " + b.window().text() + " "
                 + b.lines().size() + " lines attempt " + t.attempt();
@@ -274,6 +299,11 @@ public final class BridgeEngine {
     /** The payment order with this message id, if the engine made it. */
     public Optional<PaymentOrder> order(String messageId) {
         return Optional.ofNullable(orders.get(messageId));
+    }
+
+    /** The inter-enterprise fund's book (read-only outside the engine), if this bridge runs the fund. */
+    public Optional<InterEnterpriseBook> interEnterprise() {
+        return Optional.ofNullable(interEnterprise);
     }
 
     public long nextBlock() {

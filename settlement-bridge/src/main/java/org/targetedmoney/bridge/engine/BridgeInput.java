@@ -3,6 +3,7 @@ package org.targetedmoney.bridge.engine;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.line.LedgerLine;
 import org.targetedmoney.bridge.settlement.BankOutcome;
@@ -71,6 +72,18 @@ public sealed interface BridgeInput {
         public Attested {
             Objects.requireNonNull(batchId, "batchId");
             Objects.requireNonNull(transactionHash, "transactionHash");
+        }
+    }
+
+    /**
+     * A firm's monthly declaration to the inter-enterprise fund (or, with {@code correction}, its replacement),
+     * with the bank account the fund pays if the firm's allowance exceeds its contribution. The declaration is
+     * checked by the fund's rules when applied; the payee was checked by SEPA rules where it entered.
+     */
+    record FirmDeclared(FirmDeclaration declaration, boolean correction, FirmPayee payee) implements BridgeInput {
+        public FirmDeclared {
+            Objects.requireNonNull(declaration, "declaration");
+            Objects.requireNonNull(payee, "payee");
         }
     }
 }

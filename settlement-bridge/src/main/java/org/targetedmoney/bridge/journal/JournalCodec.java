@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.FirmPayee;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
@@ -47,6 +49,11 @@ public final class JournalCodec {
             }
             case BridgeInput.Attested a -> o.put("type", "attested").put("batchId", a.batchId())
                     .put("tx", a.transactionHash());
+            case BridgeInput.FirmDeclared f -> {
+                o.put("type", "firm").put("correction", f.correction());
+                o.set("declaration", declaration(f.declaration()));
+                o.set("payee", payee(f.payee()));
+            }
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -81,6 +88,8 @@ public final class JournalCodec {
             case "bank" -> new BridgeInput.BankOutcomes(o.get("messageId").asText(), o.get("kind").asText(),
                     outcomes(o.get("outcomes")));
             case "attested" -> new BridgeInput.Attested(o.get("batchId").asText(), o.get("tx").asText());
+            case "firm" -> new BridgeInput.FirmDeclared(declaration(o.get("declaration")),
+                    o.get("correction").asBoolean(), payee(o.get("payee")));
             default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
         };
     }
@@ -128,6 +137,25 @@ public final class JournalCodec {
         }
         return new FundingCredit(c.get("account").asText(), kind, YearMonth.parse(c.get("period").asText()),
                 c.get("cents").asLong(), c.get("ref").asText());
+    }
+
+    private static ObjectNode declaration(FirmDeclaration d) {
+        return JSON.createObjectNode().put("id", d.declarationId()).put("period", d.period().toString())
+                .put("firm", d.firmId()).put("valueAddedCents", d.valueAddedCents())
+                .put("fteHundredths", d.fteHundredths());
+    }
+
+    private static FirmDeclaration declaration(JsonNode d) {
+        return new FirmDeclaration(d.get("id").asText(), YearMonth.parse(d.get("period").asText()),
+                d.get("firm").asText(), d.get("valueAddedCents").asLong(), d.get("fteHundredths").asLong());
+    }
+
+    private static ObjectNode payee(FirmPayee p) {
+        return JSON.createObjectNode().put("name", p.name()).put("iban", p.iban()).put("bic", p.bic());
+    }
+
+    private static FirmPayee payee(JsonNode p) {
+        return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText());
     }
 
     private static ObjectNode outcome(BankOutcome x) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.targetedmoney.bridge.contribution.ContributionCalendar;
 import org.targetedmoney.bridge.contribution.MemberContribution;
 import org.targetedmoney.bridge.contribution.MemberContributions;
@@ -43,9 +44,10 @@ import org.targetedmoney.bridge.store.RejectedInputs;
 import org.targetedmoney.bridge.store.Writes;
 
 /**
- * The bridge's HTTP API (see {@code openapi.yaml}): idempotent POSTs for contributions, public credits, bank
- * messages and cut-offs (each needs an {@code Idempotency-Key}); GETs for status, batches, funding, payment orders
- * and rejected inputs; {@code /metrics} and {@code /health}.
+ * The bridge's HTTP API (see {@code openapi.yaml}): idempotent POSTs for contributions, public credits, firms'
+ * declarations to the inter-enterprise fund, bank messages and cut-offs (each needs an {@code Idempotency-Key});
+ * GETs for status, batches, funding, payment orders (providers' and the fund's), a fund month's settlement
+ * ({@link InterEnterpriseApi}) and rejected inputs; {@code /metrics} and {@code /health}.
  */
 final class BridgeApi {
     /** Most items a list answers. */
@@ -56,12 +58,14 @@ final class BridgeApi {
     private final RejectedInputs rejected;
     private final MemberContributions members;
     private final PublicCredits publicCredits;
+    private final InterEnterpriseApi interEnterprise;
 
     BridgeApi(BridgeService service, Optional<MemberContributions> members, PublicCredits publicCredits) {
         this.service = service;
         this.rejected = new RejectedInputs(service.store());
         this.members = members.orElse(null);
         this.publicCredits = publicCredits;
+        this.interEnterprise = new InterEnterpriseApi(service);
     }
 
     Router router(io.vertx.core.Vertx vertx, Clock clock) {
@@ -70,6 +74,7 @@ final class BridgeApi {
                 rejected, clock);
         routes.post(router, "/v1/member-contributions", new JsonOperation<>(this::memberContribution));
         routes.post(router, "/v1/public-credits", new JsonOperation<>(this::publicCredit));
+        routes.post(router, "/v1/declarations", new JsonOperation<>(interEnterprise::declaration));
         routes.post(router, "/v1/bank/messages", bankMessage());
         routes.post(router, "/v1/cutoff", IdempotentOperation.of((req, writes) ->
                 applied(service.applyStaged(new BridgeInput.Cutoff("operator cut-off"), writes), 200)));
@@ -80,6 +85,7 @@ final class BridgeApi {
         router.get("/v1/funding").handler(ctx -> answer(ctx, service.read(e -> funding(e.view()))));
         router.get("/v1/orders").handler(ctx -> answer(ctx, service.read(e -> orders(e.view()))));
         router.get("/v1/orders/:id/pain001").handler(this::pain001);
+        router.get("/v1/inter-enterprise/:period").handler(interEnterprise::statement);
         router.get("/v1/rejected").handler(ctx -> answer(ctx, service.writer().submit(w -> rejectedList())));
         router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", service.metrics().contentType())
                 .end(Buffer.buffer(service.metrics().scrape())));
@@ -152,6 +158,11 @@ final class BridgeApi {
 
     /** The ledger's current month: contributions are dated by the ledger's clock, not the bridge's. */
     private YearMonth now() {
+        return ledgerMonth(service);
+    }
+
+    /** The ledger's current month, on the writer thread; 503 (not recorded) before the bridge has read the ledger. */
+    static YearMonth ledgerMonth(BridgeService service) {
         long ts = service.headTimestampOnWriter();
         if (ts == 0) {
             throw new NotReadyException("the bridge has not read the ledger yet (contributions are dated by the "
@@ -225,7 +236,7 @@ final class BridgeApi {
 
     // ---- answers ----
 
-    private static Answer applied(Applied applied, int okStatus) {
+    static Answer applied(Applied applied, int okStatus) {
         return switch (applied) {
             case Applied.Refused r -> Problem.of(422, r.code(), r.message()).answer();
             case Applied.Progress p -> Answer.json(okStatus, JSON.createObjectNode().put("status", "accepted")
@@ -235,6 +246,7 @@ final class BridgeApi {
             case Applied.Ordered o -> Answer.json(okStatus, JSON.createObjectNode().put("status", "ordered")
                     .put("messageId", o.order().messageId()));
             case Applied.Reconciled r -> Answer.json(okStatus, JSON.createObjectNode().put("status", "reconciled"));
+            case Applied.Declared d -> Answer.json(okStatus, InterEnterpriseApi.declaredJson(d));
         };
     }
 
@@ -320,18 +332,28 @@ final class BridgeApi {
         return list;
     }
 
+    /** A provider payment order's pain.001, or an inter-enterprise fund payout order's. */
     private void pain001(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        service.read(e -> e.order(id)).onSuccess(o -> {
+        service.read(e -> renderer(e, id)).onSuccess(o -> {
             if (o.isEmpty()) {
                 Problem.of(404, "UNKNOWN_ORDER", "no payment order " + id).send(ctx.response());
                 return;
             }
-            ctx.vertx().executeBlocking(() -> service.files().render(o.get()))
+            ctx.vertx().executeBlocking(() -> o.get().get())
                     .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml")
                             .end(Buffer.buffer(xml)))
                     .onFailure(ctx::fail);
         }).onFailure(ctx::fail);
+    }
+
+    /** How to render order {@code id} (off the writer: orders are immutable values), if the engine made it. */
+    private Optional<Supplier<byte[]>> renderer(BridgeEngine e, String id) {
+        Optional<PaymentOrder> order = e.order(id);
+        if (order.isPresent()) {
+            return Optional.of(() -> service.files().render(order.get()));
+        }
+        return e.interEnterprise().flatMap(b -> b.order(id)).map(o -> () -> service.files().render(o));
     }
 
     private ArrayNode rejectedList() {
@@ -344,7 +366,7 @@ final class BridgeApi {
         return list;
     }
 
-    private static int limit(RoutingContext ctx) {
+    static int limit(RoutingContext ctx) {
         String l = ctx.queryParams().get("limit");
         try {
             int n = l == null ? MAX_LIST : Integer.parseInt(l);
@@ -369,7 +391,7 @@ final class BridgeApi {
         json.onSuccess(v -> send(ctx, v)).onFailure(ctx::fail);
     }
 
-    private static void send(RoutingContext ctx, Object json) {
+    static void send(RoutingContext ctx, Object json) {
         try {
             ctx.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(JSON.writeValueAsBytes(json)));
         } catch (IOException e) {
@@ -408,7 +430,7 @@ final class BridgeApi {
         }
     }
 
-    private static String text(JsonNode b, String field) {
+    static String text(JsonNode b, String field) {
         JsonNode v = b.get(field);
         if (v == null || !v.isTextual()) {
             throw new FieldException("field '" + field + "' must be a string");
@@ -416,7 +438,7 @@ final class BridgeApi {
         return v.textValue();
     }
 
-    private static long cents(JsonNode b, String field) {
+    static long cents(JsonNode b, String field) {
         JsonNode v = b.get(field);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             throw new FieldException("field '" + field + "' must be an integer number of cents");
@@ -424,7 +446,24 @@ final class BridgeApi {
         return v.longValue();
     }
 
-    private static YearMonth month(JsonNode b, String field) {
+    static long integer(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new FieldException("field '" + field + "' must be an integer");
+        }
+        return v.longValue();
+    }
+
+    /** An optional boolean field, false when absent. */
+    static boolean flag(JsonNode b, String field) {
+        JsonNode v = b.get(field);
+        if (v != null && !v.isBoolean()) {
+            throw new FieldException("field '" + field + "' must be true or false");
+        }
+        return v != null && v.booleanValue();
+    }
+
+    static YearMonth month(JsonNode b, String field) {
         String t = text(b, field);
         try {
             return YearMonth.parse(t);
@@ -434,6 +473,7 @@ final class BridgeApi {
     }
 
     static List<String> routes() {
-        return List.of("/v1/member-contributions", "/v1/public-credits", "/v1/bank/messages", "/v1/cutoff");
+        return List.of("/v1/member-contributions", "/v1/public-credits", "/v1/declarations", "/v1/bank/messages",
+                "/v1/cutoff");
     }
 }

@@ -53,6 +53,7 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
      * @param accountId       the funding account credited with what firms pay in
      * @param rateBasisPoints share of value added mutualised (2 500 = 25 %)
      * @param fixedAllowanceCentsPerFte empty: equal share of the period's contributions per FTE
+     * @param fundAccount     the fund's own bank account, debited by its payout orders to firms
      */
     public record InterEnterpriseFund(String accountId, int rateBasisPoints, Optional<Long> fixedAllowanceCentsPerFte,
                                       BankAccount fundAccount) {}

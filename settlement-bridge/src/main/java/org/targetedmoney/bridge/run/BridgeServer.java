@@ -52,7 +52,7 @@ public final class BridgeServer implements AutoCloseable {
         BridgeService service = BridgeService.open(config, err);
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
-            ContributionCalendar calendar = new ContributionCalendar(config.lateMonths(), HORIZON_MONTHS);
+            ContributionCalendar calendar = EngineFactory.calendar(config);
             BridgeApi api = new BridgeApi(service, members(config, calendar),
                     new PublicCredits(publicAccounts(config), calendar));
             HttpServer http = vertx.createHttpServer(new HttpServerOptions()

@@ -20,6 +20,8 @@ import org.targetedmoney.bridge.engine.Applied;
 import org.targetedmoney.bridge.engine.Attestation;
 import org.targetedmoney.bridge.engine.BridgeEngine;
 import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.FundPayoutOrder;
+import org.targetedmoney.bridge.engine.InterEnterpriseBook;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.journal.Journal;
 import org.targetedmoney.bridge.ledger.Attestor;
@@ -66,6 +68,8 @@ public final class BridgeService implements AutoCloseable {
     private final Map<String, String> refusedAttestations = new TreeMap<>();
     private volatile String lastLedgerError = "";
     private volatile boolean failed;
+    /** Fund payout orders whose files are known written (touched by the sync thread only, after start). */
+    private int fundOrdersEnsured;
 
     private BridgeService(BridgeConfig config, BridgeStore store, LedgerConnection ledger, Credentials bridge) {
         this.config = config;
@@ -77,7 +81,8 @@ public final class BridgeService implements AutoCloseable {
         this.writer = BridgeWriter.start(store);
         this.follower = new LedgerFollower(ledger, config.ledger().maxBlockRange(), config.ledger().confirmations());
         this.attestor = new Attestor(new SettlementClient(ledger, bridge));
-        this.files = new PaymentFiles(config.outDir(), config.debtor());
+        this.files = new PaymentFiles(config.outDir(), config.debtor(),
+                config.interEnterpriseFund().map(BridgeConfig.InterEnterpriseFund::fundAccount));
         this.metrics = new BridgeMetrics();
     }
 
@@ -91,6 +96,7 @@ public final class BridgeService implements AutoCloseable {
             for (PaymentOrder o : service.engine.view().orders()) {
                 service.files.ensure(o);
             }
+            service.ensureFundFiles(fundOrders(service.engine));
             service.metrics.update(service.engine.view(), service.journal.size());
             return service;
         } catch (RuntimeException | IOException e) {
@@ -172,6 +178,7 @@ public final class BridgeService implements AutoCloseable {
      */
     public boolean syncOnce() throws InterruptedException {
         boolean moved = follow();
+        ensureFundFilesAfterCommit();
         moved |= cutPayments();
         moved |= attest();
         metrics.update(await(read(BridgeEngine::view)), journal.size());
@@ -198,6 +205,32 @@ public final class BridgeService implements AutoCloseable {
         await(submit(new BridgeInput.LinesRead(step.lines(), step.next().nextBlock(), step.next().nextLogIndex(),
                 step.headBlock(), step.headTimestampSeconds())));
         return !step.caughtUp() || !step.lines().isEmpty();
+    }
+
+    /**
+     * Writes the files of the fund payout orders decided so far, if new ones came: the engine decides them in the
+     * (committed) input that closed their period, so a crash before the file is repaired here or at start.
+     */
+    private void ensureFundFilesAfterCommit() throws InterruptedException {
+        List<FundPayoutOrder> orders = await(read(BridgeService::fundOrders));
+        if (orders.size() != fundOrdersEnsured) {
+            try {
+                ensureFundFiles(orders);
+                fundOrdersEnsured = orders.size();
+            } catch (IOException e) {
+                LOG.error("fund payout order decided but its file could not be written (retried): {}", e.getMessage());
+            }
+        }
+    }
+
+    private static List<FundPayoutOrder> fundOrders(BridgeEngine engine) {
+        return engine.interEnterprise().map(InterEnterpriseBook::orders).orElse(List.of());
+    }
+
+    private void ensureFundFiles(List<FundPayoutOrder> orders) throws IOException {
+        for (FundPayoutOrder o : orders) {
+            files.ensure(o);
+        }
     }
 
     /** Cuts one payment order of everything payable (message id from a durable sequence) and writes its file. */

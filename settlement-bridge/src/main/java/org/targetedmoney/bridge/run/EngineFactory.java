@@ -2,7 +2,11 @@ package org.targetedmoney.bridge.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.targetedmoney.bridge.contribution.ContributionCalendar;
+import org.targetedmoney.bridge.contribution.InterEnterpriseFund;
 import org.targetedmoney.bridge.engine.BridgeEngine;
+import org.targetedmoney.bridge.engine.InterEnterpriseBook;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.settlement.BatchBuilder;
 import org.targetedmoney.bridge.settlement.FundingAccount;
@@ -18,7 +22,20 @@ final class EngineFactory {
     static BridgeEngine engine(BridgeConfig config) {
         return new BridgeEngine(SettlementWindow.parse(config.settlement().window()),
                 new BatchBuilder(config.settlement().mode().equals("gross") ? SettlementMode.GROSS : SettlementMode.NET),
-                new FundingBook(plan(config.funding())), config.payees());
+                new FundingBook(plan(config.funding())), config.payees(), interEnterprise(config));
+    }
+
+    /** Which months accept contributions and declarations, and when a fund period closes. */
+    static ContributionCalendar calendar(BridgeConfig config) {
+        return new ContributionCalendar(config.lateMonths(), BridgeServer.HORIZON_MONTHS);
+    }
+
+    /** The fund's book: FIXED when the configuration sets an allowance per FTE, else EQUAL_SHARE. */
+    static Optional<InterEnterpriseBook> interEnterprise(BridgeConfig config) {
+        return config.interEnterpriseFund().map(f -> new InterEnterpriseBook(f.fixedAllowanceCentsPerFte()
+                .map(perFte -> InterEnterpriseFund.fixed(f.accountId(), f.rateBasisPoints(), perFte))
+                .orElseGet(() -> InterEnterpriseFund.equalShare(f.accountId(), f.rateBasisPoints())),
+                calendar(config)));
     }
 
     static FundingPlan plan(BridgeConfig.Funding funding) {

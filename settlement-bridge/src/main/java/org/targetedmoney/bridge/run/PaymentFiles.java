@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.targetedmoney.bridge.engine.FundPayoutOrder;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.iso.CreditTransfer;
 import org.targetedmoney.bridge.iso.IsoFiles;
@@ -17,16 +20,29 @@ import org.targetedmoney.bridge.iso.Party;
 import org.targetedmoney.bridge.iso.PaymentFile;
 
 /**
- * Renders payment orders as pain.001 files in the output directory, named {@code <message id>.xml}. Rendering is
- * deterministic, so a file lost in a crash is rewritten with the same bytes.
+ * Renders payment orders as pain.001 files in the output directory, named {@code <message id>.xml}: providers'
+ * orders debit the bridge's paying account, the inter-enterprise fund's payout orders the fund's own account.
+ * Rendering is deterministic, so a file lost in a crash is rewritten with the same bytes.
  */
 public final class PaymentFiles {
     private final Path outDir;
     private final Party debtor;
+    /** The inter-enterprise fund's account, null when the bridge runs no fund. */
+    private final Party fundDebtor;
 
     PaymentFiles(Path outDir, BridgeConfig.BankAccount debtor) {
+        this(outDir, debtor, Optional.empty());
+    }
+
+    /** @param fundDebtor the account the inter-enterprise fund pays firms from, if the bridge runs the fund */
+    PaymentFiles(Path outDir, BridgeConfig.BankAccount debtor, Optional<BridgeConfig.BankAccount> fundDebtor) {
         this.outDir = Objects.requireNonNull(outDir, "outDir");
-        this.debtor = new Party(debtor.name(), debtor.iban(), debtor.bic().isEmpty() ? null : debtor.bic());
+        this.debtor = party(debtor);
+        this.fundDebtor = fundDebtor.map(PaymentFiles::party).orElse(null);
+    }
+
+    private static Party party(BridgeConfig.BankAccount account) {
+        return new Party(account.name(), account.iban(), account.bic().isEmpty() ? null : account.bic());
     }
 
     /** Where the file of {@code messageId} is. */
@@ -36,10 +52,19 @@ public final class PaymentFiles {
 
     /** Writes the order's file unless it is there already. */
     public Path ensure(PaymentOrder order) throws IOException {
-        Path target = pathOf(order.messageId());
+        return ensure(order.messageId(), () -> render(order));
+    }
+
+    /** Writes the fund payout order's file unless it is there already. */
+    public Path ensure(FundPayoutOrder order) throws IOException {
+        return ensure(order.messageId(), () -> render(order));
+    }
+
+    private Path ensure(String messageId, Supplier<byte[]> render) throws IOException {
+        Path target = pathOf(messageId);
         if (!Files.exists(target)) {
             Files.createDirectories(outDir);
-            IsoFiles.writeAtomically(target, render(order));
+            IsoFiles.writeAtomically(target, render.get());
         }
         return target;
     }
@@ -56,12 +81,36 @@ public final class PaymentFiles {
             transfers.add(new CreditTransfer(i.transfer().endToEndId(), i.transfer().amountCents(), i.payee().name(),
                     i.payee().iban(), i.payee().bic().isEmpty() ? null : i.payee().bic(), i.remittance()));
         }
-        PaymentFile file = new PaymentFile(order.messageId(),
+        return write(new PaymentFile(order.messageId(),
                 Instant.ofEpochSecond(order.createdAtSeconds()).atOffset(ZoneOffset.UTC), debtor,
-                order.executionDate(), transfers);
+                order.executionDate(), transfers));
+    }
+
+    /**
+     * The fund payout order as pain.001.001.09 bytes, debiting the fund's account.
+     *
+     * @throws IllegalStateException if the bridge runs no fund, or SEPA rules refuse the order: firms' bank
+     *                               details are checked when declared, so both are bugs
+     */
+    public byte[] render(FundPayoutOrder order) {
+        if (fundDebtor == null) {
+            throw new IllegalStateException("fund payout order " + order.messageId()
+                    + " but no config.interEnterpriseFund.fundAccount to pay it from");
+        }
+        List<CreditTransfer> transfers = new ArrayList<>(order.items().size());
+        for (FundPayoutOrder.Item i : order.items()) {
+            transfers.add(new CreditTransfer(i.endToEndId(), i.amountCents(), i.payee().name(), i.payee().iban(),
+                    i.payee().bic().isEmpty() ? null : i.payee().bic(), i.remittance()));
+        }
+        return write(new PaymentFile(order.messageId(),
+                Instant.ofEpochSecond(order.createdAtSeconds()).atOffset(ZoneOffset.UTC), fundDebtor,
+                order.executionDate(), transfers));
+    }
+
+    private static byte[] write(PaymentFile file) {
         return switch (Pain001Writer.write(file)) {
             case Pain001Result.Written w -> w.xml();
-            case Pain001Result.Refused r -> throw new IllegalStateException("payment order " + order.messageId()
+            case Pain001Result.Refused r -> throw new IllegalStateException("payment order " + file.messageId()
                     + " breaks SEPA rules: " + r.refusals());
         };
     }

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.FirmPayee;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
@@ -30,11 +32,28 @@ class JournalCodecTest {
                         new BankOutcome.Booked("B1-1", 10, "REF"),
                         new BankOutcome.Rejected("B2-1", "AC01"),
                         new BankOutcome.Returned("B3-1", 30, "MD07"))),
-                new BridgeInput.Attested("B2026-11-02-abc", "0x" + "01".repeat(32)));
+                new BridgeInput.Attested("B2026-11-02-abc", "0x" + "01".repeat(32)),
+                new BridgeInput.FirmDeclared(new FirmDeclaration("decl-2026-11-a", YearMonth.of(2026, 11),
+                        "111111118", -500_000, 1_250), false,
+                        new FirmPayee("Société Atelier", "FR7630006000011234567890189", "")),
+                new BridgeInput.FirmDeclared(new FirmDeclaration("decl-2026-11-b", YearMonth.of(2026, 11),
+                        "222222226", FirmDeclaration.MAX_ABS_VALUE_ADDED_CENTS, FirmDeclaration.MAX_FTE_HUNDREDTHS),
+                        true, new FirmPayee("Boulangerie B", "DE89370400440532013000", "COBADEFFXXX")));
 
         for (BridgeInput in : inputs) {
             assertThat(JournalCodec.decode(JournalCodec.encode(in))).isEqualTo(in);
         }
+    }
+
+    @Test
+    void encode_firmDeclared_namesEveryFieldExplicitly() {
+        String json = new String(JournalCodec.encode(new BridgeInput.FirmDeclared(new FirmDeclaration("d-1",
+                YearMonth.of(2026, 11), "111111118", 10_000_000, 1_000), true,
+                new FirmPayee("Atelier A", "FR7630006000011234567890189", ""))), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo("{\"v\":1,\"type\":\"firm\",\"correction\":true,\"declaration\":{\"id\":\"d-1\","
+                + "\"period\":\"2026-11\",\"firm\":\"111111118\",\"valueAddedCents\":10000000,\"fteHundredths\":1000},"
+                + "\"payee\":{\"name\":\"Atelier A\",\"iban\":\"FR7630006000011234567890189\",\"bic\":\"\"}}");
     }
 
     @Test

@@ -1,0 +1,307 @@
+package org.targetedmoney.bridge.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.targetedmoney.netconfig.demo.DemoNetwork;
+import org.targetedmoney.netconfig.demo.Programmes;
+import org.targetedmoney.node.run.LedgerNode;
+import org.targetedmoney.node.run.NodeConfig;
+import org.targetedmoney.wallet.authority.AuthorityClient;
+import org.targetedmoney.wallet.core.LedgerConnection;
+
+/**
+ * The inter-enterprise fund through the running bridge, against a real one-validator node whose clock the test
+ * moves (as {@link BridgeEndToEndTest} does): three firms declare for November 2026 over HTTP (one of them
+ * corrects), the preview nets them; the ledger's clock enters December, which closes November (no late month
+ * here), the settlement says who pays and who is paid, and the fund's pain.001 paying the two firms it owes is
+ * written, schema-valid, from the fund's own account; a restart rebuilds the same settlement and rewrites a lost
+ * file with the same bytes.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InterEnterpriseEndToEndTest {
+    static final long GENESIS_TIME = BridgeEndToEndTest.GENESIS_TIME; // 2026-11-01T00:00:00Z
+    static final String FIRM_A = "111111118";
+    static final String FIRM_B = "222222226";
+    static final String FIRM_C = "333333334";
+    static final String FUND_IBAN = "FR1420041010050500013M02606";
+    static final String IBAN_B = "DE89370400440532013000";
+    static final String IBAN_C = "BE68539007547034";
+    static final String NOVEMBER = "/v1/inter-enterprise/2026-11";
+    static final String ORDER_ID = "IEF-2026-11-0001";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    DemoNetwork.Demo demo;
+    LedgerNode node;
+    AuthorityClient registrar;
+    /** Seconds added to the node's clock: the test moves the ledger's time forward. */
+    final AtomicLong shiftSeconds = new AtomicLong(GENESIS_TIME + 10 * 86_400 - Instant.now().getEpochSecond());
+    int enrolled;
+    BridgeConfig config;
+    BridgeServer bridge;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void startNodeAndBridge() throws Exception {
+        demo = DemoNetwork.generate(Programmes.ALL, new DemoNetwork.Options(DemoNetwork.DEFAULT_CHAIN_ID,
+                Instant.ofEpochSecond(GENESIS_TIME), null, "demo"));
+        DemoNetwork.write(demo, dir.resolve("config"), false);
+        node = LedgerNode.start(new NodeConfig(dir.resolve("config").resolve(DemoNetwork.GENESIS_FILE),
+                dir.resolve("node"), "127.0.0.1", BridgeEndToEndTest.freePort(), BridgeEndToEndTest.freePort(),
+                new BridgeEndToEndTest.ShiftedClock(shiftSeconds)));
+        LedgerConnection ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
+        registrar = new AuthorityClient(ledger, demo.keys().byLabel("registrar").credentials());
+        newBlock();
+        Files.writeString(dir.resolve("bridge.key"), demo.keys().byLabel(DemoNetwork.BRIDGE_LABEL).credentials()
+                .getEcKeyPair().getPrivateKey().toString(16));
+        config = BridgeConfigReader.parse(configJson(), dir);
+        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+    }
+
+    @AfterAll
+    void stop() {
+        if (bridge != null) {
+            bridge.close();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /** A block stamped with the node's (shifted) clock: enrolling a new member is the cheapest transaction. */
+    private void newBlock() throws Exception {
+        registrar.enrolMember("0x" + String.format("%040x", 0xF1E000 + ++enrolled), "FR-OCC-34-172", 1);
+    }
+
+    private String configJson() {
+        return """
+                {
+                  "dataDir": "bridge-data",
+                  "ledger": {"rpcUrl": "http://127.0.0.1:%d", "keyFile": "bridge.key", "pollMillis": 100},
+                  "http": {"port": 0},
+                  "debtor": {"name": "Caisse commune", "iban": "FR7630006000011234567890189"},
+                  "funding": {
+                    "accounts": [{"id": "ssa-members", "kind": "contributions"}],
+                    "creationCeilingCentsPerMonth": 0
+                  },
+                  "interEnterpriseFund": {
+                    "accountId": "inter-enterprise-fund",
+                    "rateBasisPoints": 2500,
+                    "fundAccount": {"name": "Caisse interentreprises", "iban": "%s", "bic": "PSSTFRPPMON"}
+                  },
+                  "lateMonths": 0
+                }
+                """.formatted(node.rpcPort(), FUND_IBAN);
+    }
+
+    static String declaration(String id, String firm, long valueAddedCents, long fteHundredths, String payee,
+                              boolean correction) {
+        return """
+                {"declarationId": "%s", "period": "2026-11", "firmId": "%s", "valueAddedCents": %d,
+                 "fteHundredths": %d, "correction": %s, "payee": %s}""".formatted(id, firm, valueAddedCents,
+                fteHundredths, correction, payee);
+    }
+
+    static String payee(String name, String iban) {
+        return "{\"name\": \"%s\", \"iban\": \"%s\"}".formatted(name, iban);
+    }
+
+    @Test
+    @Order(1)
+    void declarations_threeFirms_acceptedOnceWithTheirContribution() throws Exception {
+        await("/v1/status", s -> s.get("headTimestamp").asLong() > 0);
+        String a = declaration("a-1", FIRM_A, 10_000_000, 1_000, payee("Atelier A", "FR7630006000011234567890189"),
+                false);
+
+        HttpResponse<String> first = post("key-a", a);
+        HttpResponse<String> sameKey = post("key-a", a);
+        HttpResponse<String> otherKey = post("key-a-bis", a);
+        HttpResponse<String> b = post("key-b", declaration("b-1", FIRM_B, 2_000_000, 500, payee("Boulangerie B",
+                IBAN_B), false));
+        HttpResponse<String> c = post("key-c", declaration("c-1", FIRM_C, -500_000, 200, payee("Cooperative C",
+                "be68 5390 0754 7034"), false));
+        HttpResponse<String> cCorrected = post("key-c2", declaration("c-2", FIRM_C, -500_000, 250,
+                payee("Cooperative C", IBAN_C), true));
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        JsonNode answer = JSON.readTree(first.body());
+        assertThat(answer.get("status").asText()).isEqualTo("accepted");
+        assertThat(answer.get("contributionCents").asLong()).isEqualTo(2_500_000); // 25 % of 100 000 EUR
+        assertThat(answer.get("allowanceCents").isNull()).isTrue(); // equal share: set when November closes
+        assertThat(sameKey.body()).isEqualTo(first.body());
+        assertThat(sameKey.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(otherKey.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(otherKey.body()).get("status").asText()).isEqualTo("replayed");
+        assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
+        assertThat(c.statusCode()).as(c.body()).isEqualTo(201);
+        assertThat(cCorrected.statusCode()).as(cCorrected.body()).isEqualTo(201);
+        assertThat(JSON.readTree(cCorrected.body()).get("status").asText()).isEqualTo("corrected");
+    }
+
+    @Test
+    @Order(2)
+    void badDeclarations_refusedWithACodeAndKept() throws Exception {
+        HttpResponse<String> badIban = post("key-x1", declaration("x-1", "444444442", 1_000, 100,
+                payee("Firme X", "FR7630006000011234567890180"), false));
+        HttpResponse<String> twice = post("key-x2", declaration("a-2", FIRM_A, 1_000, 100,
+                payee("Atelier A", IBAN_B), false));
+        HttpResponse<String> noPayee = post("key-x3", """
+                {"declarationId": "x-3", "period": "2026-11", "firmId": "444444442", "valueAddedCents": 1,
+                 "fteHundredths": 1}""");
+        HttpResponse<String> closed = post("key-x4", declaration("x-4", "444444442", 1_000, 100,
+                payee("Firme X", IBAN_B), false).replace("2026-11", "2026-10"));
+
+        assertThat(badIban.statusCode()).isEqualTo(422);
+        assertThat(badIban.body()).contains("INVALID_IBAN");
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(twice.body()).contains("DUPLICATE_DECLARATION");
+        assertThat(noPayee.statusCode()).isEqualTo(400);
+        assertThat(noPayee.body()).contains("payee");
+        assertThat(closed.statusCode()).isEqualTo(422);
+        assertThat(closed.body()).contains("PERIOD_CLOSED");
+        assertThat(get("/v1/rejected").valueStream().map(n -> n.get("reasonCode").asText()).toList())
+                .contains("INVALID_IBAN", "DUPLICATE_DECLARATION", "PERIOD_CLOSED");
+    }
+
+    @Test
+    @Order(3)
+    void openMonth_previewNetsTheFirms() throws Exception {
+        JsonNode preview = get(NOVEMBER);
+
+        assertThat(preview.get("state").asText()).isEqualTo("open");
+        assertThat(preview.get("provisional").asBoolean()).isTrue();
+        assertThat(preview.get("allowancePerFteCents").asLong()).isEqualTo(171_400);
+        assertThat(preview.get("totals").get("contributionsCents").asLong()).isEqualTo(3_000_000);
+        assertThat(preview.get("payoutOrders")).isEmpty();
+        assertThat(get("/v1/inter-enterprise/2026-12").size()).isZero(); // helper below: 404 answers {}
+    }
+
+    @Test
+    @Order(4)
+    void ledgerEntersDecember_novemberClosesAndTheFundPaysTheFirmsItOwes() throws Exception {
+        shiftSeconds.addAndGet(25 * 86_400); // 2026-12-05
+        newBlock();
+
+        JsonNode s = await(NOVEMBER, n -> n.path("state").asText().equals("closed")
+                && n.get("payoutOrders").size() == 1 && n.get("payoutOrders").get(0).get("fileWritten").asBoolean());
+
+        assertThat(s.get("provisional").asBoolean()).isFalse();
+        assertThat(s.get("allowancePerFteCents").asLong()).isEqualTo(171_400);
+        assertThat(s.get("firms").valueStream().map(f -> f.get("firmId").asText() + " " + f.get("declarationId")
+                .asText() + " " + f.get("contributionCents").asLong() + " " + f.get("allowanceCents").asLong() + " "
+                + f.get("netCents").asLong() + " " + f.get("direction").asText()).toList()).containsExactly(
+                FIRM_A + " a-1 2500000 1714000 786000 pays",
+                FIRM_B + " b-1 500000 857000 -357000 is-paid",
+                FIRM_C + " c-2 0 428500 -428500 is-paid");
+        JsonNode totals = s.get("totals");
+        assertThat(totals.get("duesCents").asLong()).isEqualTo(786_000);
+        assertThat(totals.get("payoutsCents").asLong()).isEqualTo(785_500);
+        assertThat(s.get("carriedInCents").asLong()).isZero();
+        assertThat(s.get("carriedOutCents").asLong()).isEqualTo(500);
+
+        JsonNode order = s.get("payoutOrders").get(0);
+        assertThat(order.get("messageId").asText()).isEqualTo(ORDER_ID);
+        assertThat(order.get("transfers").asInt()).isEqualTo(2);
+        assertThat(order.get("totalCents").asLong()).isEqualTo(785_500);
+        byte[] xml = Files.readAllBytes(Path.of(order.get("file").asText()));
+        assertSchemaValid(xml);
+        String text = new String(xml, StandardCharsets.UTF_8);
+        assertThat(text).contains("<MsgId>" + ORDER_ID + "</MsgId>", "<CtrlSum>7855.00</CtrlSum>",
+                "<IBAN>" + FUND_IBAN + "</IBAN>", "<EndToEndId>ief-2026-11-" + FIRM_B + "</EndToEndId>",
+                "<EndToEndId>ief-2026-11-" + FIRM_C + "</EndToEndId>", "<IBAN>" + IBAN_C + "</IBAN>");
+        assertThat(text).doesNotContain("ief-2026-11-" + FIRM_A); // A pays the fund: listed, not paid
+        assertThat(http.send(HttpRequest.newBuilder(uri("/v1/orders/" + ORDER_ID + "/pain001")).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(xml);
+
+        HttpResponse<String> late = post("key-late", declaration("d-1", "444444442", 1_000, 100,
+                payee("Firme D", IBAN_B), false));
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(late.body()).contains("PERIOD_CLOSED");
+    }
+
+    @Test
+    @Order(5)
+    void restart_rebuildsTheSettlementAndRewritesALostFileIdentically() throws Exception {
+        JsonNode before = get(NOVEMBER);
+        Path file = Path.of(before.get("payoutOrders").get(0).get("file").asText());
+        byte[] bytes = Files.readAllBytes(file);
+        bridge.close();
+        Files.delete(file); // as if the bridge had died between the commit that closed November and the file
+
+        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+
+        assertThat(get(NOVEMBER)).isEqualTo(before);
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    // ---- helpers ----
+
+    private static void assertSchemaValid(byte[] xml) throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        var schema = factory.newSchema(InterEnterpriseEndToEndTest.class.getResource("/iso20022/pain.001.001.09.xsd"));
+        schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml))); // throws if invalid
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + bridge.httpPort() + path);
+    }
+
+    private HttpResponse<String> post(String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri("/v1/declarations")).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET's JSON; a 404 reads as an empty object (the month has no declaration yet). */
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 404) {
+            assertThat(r.body()).contains("UNKNOWN_PERIOD");
+            return JSON.createObjectNode();
+        }
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    /** Polls a GET until {@code done} holds (bounded: 30 s), returning the last answer. */
+    private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
+        JsonNode last = null;
+        for (int i = 0; i < 300; i++) {
+            last = get(path);
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never reached the expected state; last: " + last);
+    }
+}
