@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bridge", mixinStandardHelpOptions = true, version = "bridge 0.1.0",
         description = "The settlement bridge: providers paid in euros (ISO 20022) against contributions and public "
                 + "accounts, attested on the ledger.",
-        subcommands = {BridgeCli.Run.class, BridgeCli.Show.class, BridgeCli.Cutoff.class})
+        subcommands = {BridgeCli.Run.class, BridgeCli.Show.class, BridgeCli.Cutoff.class, BridgeCli.Import.class})
 public final class BridgeCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -146,6 +146,49 @@ public final class BridgeCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return print(spec, client().post("/v1/cutoff", UUID.randomUUID().toString(), ""));
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Sends a CSV file of member contributions, public credits or firms' declarations to a running "
+                    + "bridge, one request per line, idempotently (importing a file again sends nothing twice).")
+    static final class Import extends Remote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND",
+                description = "member-contributions | public-credits | declarations")
+        String kind;
+
+        @Option(names = "--csv", required = true, paramLabel = "FILE",
+                description = "the file; its first line is the header of its kind (see docs/BRIDGE.md)")
+        Path csv;
+
+        @Override
+        public Integer call() throws Exception {
+            ContributionImport.Kind k;
+            try {
+                k = ContributionImport.Kind.parse(kind);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: --kind " + e.getMessage());
+                return 2;
+            }
+            if (!java.nio.file.Files.isReadable(csv)) {
+                spec.commandLine().getErr().println("error: --csv " + csv + " cannot be read");
+                return 2;
+            }
+            try {
+                ContributionImport.Result r = ContributionImport.run(client(), k, csv, spec.commandLine().getOut());
+                spec.commandLine().getOut().println(ContributionImport.describe(r));
+                return r.refused() == 0 ? 0 : 1;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return 2;
+            } catch (java.net.ConnectException e) {
+                spec.commandLine().getErr().println("error: no bridge answers at " + url
+                        + " (lines already sent are kept; run the import again)");
+                return 1;
+            }
         }
     }
 }

@@ -242,6 +242,36 @@ class BridgeEndToEndTest {
         assertThat(get("/v1/orders")).hasSize(1);
     }
 
+    @Test
+    @Order(6)
+    void importFile_sentTwice_takesEachLineOnceAndReportsTheBadOnes() throws Exception {
+        long before = get("/v1/funding").get("balancesCents").get("state").asLong();
+        Path csv = dir.resolve("credits.csv");
+        Files.writeString(csv, ContributionImport.Kind.PUBLIC_CREDITS.header() + "\n"
+                + "# credits of the regional health agency\n"
+                + "ars-1,state,2026-11,1500,\"ARS Occitanie, November\"\n"
+                + "ars-2,state,2026-11,-5,ARS\n"
+                + "ars-3,nowhere,2026-11,100,ARS\n"
+                + "ars-4,state,2026-11\n"
+                + "ars-5,state,2026-11,2500,ARS\n");
+        StringWriter progress = new StringWriter();
+
+        ContributionImport.Result first = ContributionImport.run(client(), ContributionImport.Kind.PUBLIC_CREDITS,
+                csv, new PrintWriter(progress));
+        ContributionImport.Result again = ContributionImport.run(client(), ContributionImport.Kind.PUBLIC_CREDITS,
+                csv, new PrintWriter(progress));
+
+        assertThat(first).extracting(ContributionImport.Result::accepted, ContributionImport.Result::replayed,
+                ContributionImport.Result::refused).containsExactly(2L, 0L, 3L);
+        assertThat(again).extracting(ContributionImport.Result::accepted, ContributionImport.Result::replayed,
+                ContributionImport.Result::refused).containsExactly(0L, 2L, 3L);
+        assertThat(get("/v1/funding").get("balancesCents").get("state").asLong()).isEqualTo(before + 4_000);
+        assertThat(Files.readAllLines(first.report())).hasSize(4)
+                .anySatisfy(l -> assertThat(l).startsWith("4,NON_POSITIVE_AMOUNT"))
+                .anySatisfy(l -> assertThat(l).startsWith("5,UNKNOWN_ACCOUNT"))
+                .anySatisfy(l -> assertThat(l).startsWith("6,WRONG_COLUMNS"));
+    }
+
     // ---- helpers ----
 
     private Credentials key(String label) {
