@@ -64,6 +64,7 @@ class BridgeEndToEndTest {
     @TempDir
     static Path dir;
     DemoNetwork.Demo demo;
+    NodeConfig nodeConfig;
     LedgerNode node;
     LedgerConnection ledger;
     /** Seconds added to the node's clock: the test moves the ledger's time forward. */
@@ -80,8 +81,9 @@ class BridgeEndToEndTest {
         demo = DemoNetwork.generate(Programmes.ALL, new DemoNetwork.Options(DemoNetwork.DEFAULT_CHAIN_ID,
                 Instant.ofEpochSecond(GENESIS_TIME), null, "demo"));
         DemoNetwork.write(demo, dir.resolve("config"), false);
-        node = LedgerNode.start(new NodeConfig(dir.resolve("config").resolve(DemoNetwork.GENESIS_FILE),
-                dir.resolve("node"), "127.0.0.1", freePort(), freePort(), new ShiftedClock(shiftSeconds)));
+        nodeConfig = new NodeConfig(dir.resolve("config").resolve(DemoNetwork.GENESIS_FILE), dir.resolve("node"),
+                "127.0.0.1", freePort(), freePort(), new ShiftedClock(shiftSeconds));
+        node = LedgerNode.start(nodeConfig);
         ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
         alice = new MemberClient(ledger, key("alice"));
         shop = new ProviderClient(ledger, key("biocoop-montpellier"));
@@ -270,6 +272,22 @@ class BridgeEndToEndTest {
                 .anySatisfy(l -> assertThat(l).startsWith("4,NON_POSITIVE_AMOUNT"))
                 .anySatisfy(l -> assertThat(l).startsWith("5,UNKNOWN_ACCOUNT"))
                 .anySatisfy(l -> assertThat(l).startsWith("6,WRONG_COLUMNS"));
+    }
+
+    @Test
+    @Order(7)
+    void nodeRestarts_bridgeSaysSoThenResumesFromItsCursor() throws Exception {
+        long linesBefore = get("/v1/status").get("linesRead").asLong();
+        node.close();
+        assertThat(await("/v1/status", s -> !s.get("lastLedgerError").asText().isEmpty())
+                .get("lastLedgerError").asText()).contains("unreachable");
+
+        node = LedgerNode.start(nodeConfig);
+        ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
+        new ProviderClient(ledger, key("biocoop-montpellier")).redeem(FOOD, 50);
+
+        JsonNode status = await("/v1/status", s -> s.get("linesRead").asLong() == linesBefore + 1);
+        assertThat(status.get("lastLedgerError").asText()).isEmpty();
     }
 
     // ---- helpers ----
