@@ -165,7 +165,7 @@ final class BridgeApi {
     static YearMonth ledgerMonth(BridgeService service) {
         long ts = service.headTimestampOnWriter();
         if (ts == 0) {
-            throw new NotReadyException("the bridge has not read the ledger yet (contributions are dated by the "
+            throw new NotReadyException("the bridge has not read the ledger yet (inputs are dated by the "
                     + "ledger's clock): retry with the same Idempotency-Key in a moment");
         }
         return ContributionCalendar.monthOf(ts);

@@ -50,7 +50,7 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
     public record Funding(List<FundingAccount> accounts, long creationCeilingCentsPerMonth) {}
 
     /**
-     * @param accountId       the funding account credited with what firms pay in
+     * @param accountId       the fund's account id (kept out of the providers' waterfall; dues are listed, not yet collected)
      * @param rateBasisPoints share of value added mutualised (2 500 = 25 %)
      * @param fixedAllowanceCentsPerFte empty: equal share of the period's contributions per FTE
      * @param fundAccount     the fund's own bank account, debited by its payout orders to firms
