@@ -4,26 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.targetedmoney.bridge.iso.BankSimulator;
-import org.targetedmoney.netconfig.demo.DemoNetwork;
-import org.targetedmoney.netconfig.demo.Programmes;
-import org.targetedmoney.node.run.LedgerNode;
-import org.targetedmoney.node.run.NodeConfig;
 import org.targetedmoney.wallet.authority.AuthorityClient;
 import org.targetedmoney.wallet.core.LedgerConnection;
 import org.targetedmoney.wallet.member.MemberClient;
@@ -54,37 +41,24 @@ import org.web3j.crypto.Credentials;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BridgeEndToEndTest {
-    static final long GENESIS_TIME = 1_793_491_200L; // 2026-11-01T00:00:00Z, epoch 682
-    static final int EPOCH = 682;
-    static final int HEALTH = 1;
-    static final int FOOD = 2;
+    static final int EPOCH = BridgeTestbed.EPOCH;
+    static final int HEALTH = BridgeTestbed.HEALTH;
+    static final int FOOD = BridgeTestbed.FOOD;
     static final String DEBTOR_IBAN = "FR7630006000011234567890189";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dir;
-    DemoNetwork.Demo demo;
-    NodeConfig nodeConfig;
-    LedgerNode node;
+    BridgeTestbed bed;
     LedgerConnection ledger;
-    /** Seconds added to the node's clock: the test moves the ledger's time forward. */
-    final AtomicLong shiftSeconds = new AtomicLong(GENESIS_TIME + 10 * 86_400 - Instant.now().getEpochSecond());
     MemberClient alice;
     ProviderClient shop;
     ProviderClient doctor;
-    BridgeConfig config;
-    BridgeServer bridge;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void startNodeAndBridge() throws Exception {
-        demo = DemoNetwork.generate(Programmes.ALL, new DemoNetwork.Options(DemoNetwork.DEFAULT_CHAIN_ID,
-                Instant.ofEpochSecond(GENESIS_TIME), null, "demo"));
-        DemoNetwork.write(demo, dir.resolve("config"), false);
-        nodeConfig = new NodeConfig(dir.resolve("config").resolve(DemoNetwork.GENESIS_FILE), dir.resolve("node"),
-                "127.0.0.1", freePort(), freePort(), new ShiftedClock(shiftSeconds));
-        node = LedgerNode.start(nodeConfig);
-        ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
+        bed = new BridgeTestbed(dir);
+        ledger = bed.ledger;
         alice = new MemberClient(ledger, key("alice"));
         shop = new ProviderClient(ledger, key("biocoop-montpellier"));
         doctor = new ProviderClient(ledger, key("medecin-sete"));
@@ -96,20 +70,13 @@ class BridgeEndToEndTest {
         alice.pay(shop.address(), FOOD, 20_000, new byte[32]);
         shop.redeem(FOOD, 6_000);
         doctor.fileClaim(alice.address(), HEALTH, "G", 2_650, new byte[32]);
-
-        Files.writeString(dir.resolve("bridge.key"), key(DemoNetwork.BRIDGE_LABEL).getEcKeyPair().getPrivateKey()
-                .toString(16));
-        config = BridgeConfigReader.parse(configJson(), dir);
-        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+        bed.startBridge(configJson());
     }
 
     @AfterAll
     void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-        if (node != null) {
-            node.close();
+        if (bed != null) {
+            bed.close();
         }
     }
 
@@ -135,7 +102,7 @@ class BridgeEndToEndTest {
                     {"provider": "%s", "name": "Cabinet Sete", "iban": "FR1420041010050500013M02606", "bic": "PSSTFRPPMON"}
                   ]
                 }
-                """.formatted(node.rpcPort(), DEBTOR_IBAN, FOOD, HEALTH, shop.address(), doctor.address());
+                """.formatted(bed.nodeConfig.rpcPort(), DEBTOR_IBAN, FOOD, HEALTH, shop.address(), doctor.address());
     }
 
     @Test
@@ -175,8 +142,7 @@ class BridgeEndToEndTest {
         assertThat(notXml.body()).contains("MALFORMED_XML");
         assertThat(getArray("/v1/rejected")).extracting(n -> n.get("reasonCode").asText())
                 .contains("PERIOD_CLOSED", "MALFORMED_XML");
-        HttpResponse<String> badQuery = http.send(HttpRequest.newBuilder(uri("/v1/batches?state=paid&limit=5"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> badQuery = client().getResponse("/v1/batches?state=paid&limit=5");
         assertThat(badQuery.statusCode()).isEqualTo(400);
         assertThat(badQuery.body()).contains("INVALID_QUERY");
     }
@@ -187,7 +153,7 @@ class BridgeEndToEndTest {
         assertThat(post("/v1/public-credits", "key-5", """
                 {"creditId": "st-2", "accountId": "state", "period": "2026-11", "amountCents": 2000,
                  "reference": "ars-occitanie"}""").statusCode()).isEqualTo(201);
-        shiftSeconds.addAndGet(86_400);
+        bed.shiftSeconds.addAndGet(86_400);
         alice.pay(shop.address(), FOOD, 100, new byte[32]); // a block stamped the next day closes the window
 
         // The order is decided (journaled) first, then its file written: a crash between them rewrites the file.
@@ -236,8 +202,8 @@ class BridgeEndToEndTest {
     void restart_rebuildsTheSameStateFromTheJournal() throws Exception {
         JsonNode before = get("/v1/batches");
         JsonNode fundingBefore = get("/v1/funding");
-        bridge.close();
-        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+        bed.bridge.close();
+        bed.startBridge();
 
         assertThat(get("/v1/batches")).isEqualTo(before);
         assertThat(get("/v1/funding")).isEqualTo(fundingBefore);
@@ -278,12 +244,12 @@ class BridgeEndToEndTest {
     @Order(7)
     void nodeRestarts_bridgeSaysSoThenResumesFromItsCursor() throws Exception {
         long linesBefore = get("/v1/status").get("linesRead").asLong();
-        node.close();
+        bed.node.close();
         assertThat(await("/v1/status", s -> !s.get("lastLedgerError").asText().isEmpty())
                 .get("lastLedgerError").asText()).contains("unreachable");
 
-        node = LedgerNode.start(nodeConfig);
-        ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
+        bed.startNode();
+        ledger = bed.ledger;
         new ProviderClient(ledger, key("biocoop-montpellier")).redeem(FOOD, 50);
 
         JsonNode status = await("/v1/status", s -> s.get("linesRead").asLong() == linesBefore + 1);
@@ -293,15 +259,11 @@ class BridgeEndToEndTest {
     // ---- helpers ----
 
     private Credentials key(String label) {
-        return demo.keys().byLabel(label).credentials();
-    }
-
-    private URI uri(String path) {
-        return client().uri(path);
+        return bed.key(label);
     }
 
     private BridgeClient client() {
-        return new BridgeClient(URI.create("http://127.0.0.1:" + bridge.httpPort()));
+        return bed.client();
     }
 
     private HttpResponse<String> post(String path, String key, String body) throws Exception {
@@ -326,35 +288,5 @@ class BridgeEndToEndTest {
 
     private JsonNode await(String path, Predicate<JsonNode> done) throws Exception {
         return client().await(path, done, Duration.ofSeconds(30));
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    /** The system clock shifted by a number of seconds the test moves. */
-    static final class ShiftedClock extends Clock {
-        private final AtomicLong shift;
-
-        ShiftedClock(AtomicLong shift) {
-            this.shift = shift;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plusSeconds(shift.get());
-        }
     }
 }

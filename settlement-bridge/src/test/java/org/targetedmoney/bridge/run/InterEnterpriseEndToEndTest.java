@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -28,12 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.targetedmoney.netconfig.demo.DemoNetwork;
-import org.targetedmoney.netconfig.demo.Programmes;
-import org.targetedmoney.node.run.LedgerNode;
-import org.targetedmoney.node.run.NodeConfig;
 import org.targetedmoney.wallet.authority.AuthorityClient;
-import org.targetedmoney.wallet.core.LedgerConnection;
 
 /**
  * The inter-enterprise fund through the running bridge, against a real one-validator node whose clock the test
@@ -46,7 +34,7 @@ import org.targetedmoney.wallet.core.LedgerConnection;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InterEnterpriseEndToEndTest {
-    static final long GENESIS_TIME = BridgeEndToEndTest.GENESIS_TIME; // 2026-11-01T00:00:00Z
+    static final long GENESIS_TIME = BridgeTestbed.GENESIS_TIME; // 2026-11-01T00:00:00Z
     static final String FIRM_A = "111111118";
     static final String FIRM_B = "222222226";
     static final String FIRM_C = "333333334";
@@ -59,40 +47,22 @@ class InterEnterpriseEndToEndTest {
 
     @TempDir
     static Path dir;
-    DemoNetwork.Demo demo;
-    LedgerNode node;
+    BridgeTestbed bed;
     AuthorityClient registrar;
-    /** Seconds added to the node's clock: the test moves the ledger's time forward. */
-    final AtomicLong shiftSeconds = new AtomicLong(GENESIS_TIME + 10 * 86_400 - Instant.now().getEpochSecond());
     int enrolled;
-    BridgeConfig config;
-    BridgeServer bridge;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void startNodeAndBridge() throws Exception {
-        demo = DemoNetwork.generate(Programmes.ALL, new DemoNetwork.Options(DemoNetwork.DEFAULT_CHAIN_ID,
-                Instant.ofEpochSecond(GENESIS_TIME), null, "demo"));
-        DemoNetwork.write(demo, dir.resolve("config"), false);
-        node = LedgerNode.start(new NodeConfig(dir.resolve("config").resolve(DemoNetwork.GENESIS_FILE),
-                dir.resolve("node"), "127.0.0.1", BridgeEndToEndTest.freePort(), BridgeEndToEndTest.freePort(),
-                new BridgeEndToEndTest.ShiftedClock(shiftSeconds)));
-        LedgerConnection ledger = LedgerConnection.connect("http://127.0.0.1:" + node.rpcPort());
-        registrar = new AuthorityClient(ledger, demo.keys().byLabel("registrar").credentials());
+        bed = new BridgeTestbed(dir);
+        registrar = new AuthorityClient(bed.ledger, bed.key("registrar"));
         newBlock();
-        Files.writeString(dir.resolve("bridge.key"), demo.keys().byLabel(DemoNetwork.BRIDGE_LABEL).credentials()
-                .getEcKeyPair().getPrivateKey().toString(16));
-        config = BridgeConfigReader.parse(configJson(), dir);
-        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+        bed.startBridge(configJson());
     }
 
     @AfterAll
     void stop() {
-        if (bridge != null) {
-            bridge.close();
-        }
-        if (node != null) {
-            node.close();
+        if (bed != null) {
+            bed.close();
         }
     }
 
@@ -119,7 +89,7 @@ class InterEnterpriseEndToEndTest {
                   },
                   "lateMonths": 0
                 }
-                """.formatted(node.rpcPort(), FUND_IBAN);
+                """.formatted(bed.nodeConfig.rpcPort(), FUND_IBAN);
     }
 
     static String declaration(String id, String firm, long valueAddedCents, long fteHundredths, String payee,
@@ -207,7 +177,7 @@ class InterEnterpriseEndToEndTest {
     @Test
     @Order(4)
     void ledgerEntersDecember_novemberClosesAndTheFundPaysTheFirmsItOwes() throws Exception {
-        shiftSeconds.addAndGet(25 * 86_400); // 2026-12-05
+        bed.shiftSeconds.addAndGet(25 * 86_400); // 2026-12-05
         newBlock();
 
         JsonNode s = await(NOVEMBER, n -> n.path("state").asText().equals("closed")
@@ -238,8 +208,7 @@ class InterEnterpriseEndToEndTest {
                 "<IBAN>" + FUND_IBAN + "</IBAN>", "<EndToEndId>ief-2026-11-" + FIRM_B + "</EndToEndId>",
                 "<EndToEndId>ief-2026-11-" + FIRM_C + "</EndToEndId>", "<IBAN>" + IBAN_C + "</IBAN>");
         assertThat(text).doesNotContain("ief-2026-11-" + FIRM_A); // A pays the fund: listed, not paid
-        assertThat(http.send(HttpRequest.newBuilder(uri("/v1/orders/" + ORDER_ID + "/pain001")).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body()).isEqualTo(xml);
+        assertThat(bed.client().getBytes("/v1/orders/" + ORDER_ID + "/pain001")).isEqualTo(xml);
 
         HttpResponse<String> late = post("key-late", declaration("d-1", "444444442", 1_000, 100,
                 payee("Firme D", IBAN_B), false));
@@ -253,10 +222,10 @@ class InterEnterpriseEndToEndTest {
         JsonNode before = get(NOVEMBER);
         Path file = Path.of(before.get("payoutOrders").get(0).get("file").asText());
         byte[] bytes = Files.readAllBytes(file);
-        bridge.close();
+        bed.bridge.close();
         Files.delete(file); // as if the bridge had died between the commit that closed November and the file
 
-        bridge = BridgeServer.start(config, new PrintWriter(new StringWriter()));
+        bed.startBridge();
 
         assertThat(get(NOVEMBER)).isEqualTo(before);
         assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
@@ -270,20 +239,13 @@ class InterEnterpriseEndToEndTest {
         schema.newValidator().validate(new StreamSource(new ByteArrayInputStream(xml))); // throws if invalid
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + bridge.httpPort() + path);
-    }
-
     private HttpResponse<String> post(String key, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri("/v1/declarations")).header("Idempotency-Key", key)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return bed.client().post("/v1/declarations", key, body);
     }
 
     /** A GET's JSON; a 404 reads as an empty object (the month has no declaration yet). */
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = bed.client().getResponse(path);
         if (r.statusCode() == 404) {
             assertThat(r.body()).contains("UNKNOWN_PERIOD");
             return JSON.createObjectNode();
