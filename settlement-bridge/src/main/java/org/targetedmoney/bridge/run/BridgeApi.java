@@ -50,6 +50,8 @@ import org.targetedmoney.bridge.store.Writes;
 final class BridgeApi {
     /** Most items a list answers. */
     static final int MAX_LIST = 1_000;
+    /** Code of the 503 answered before the first ledger read: the request changed nothing, retry it as it is. */
+    static final String NOT_READY = "NOT_READY";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BridgeService service;
@@ -117,6 +119,9 @@ final class BridgeApi {
                 return step.apply(body, writes);
             } catch (FieldException e) {
                 return Problem.of(400, "INVALID_FIELD", e.getMessage()).answer();
+            } catch (NotReadyException e) {
+                // A server-side state that passes: 5xx, so that it is not recorded and the same key may be retried.
+                return Problem.of(503, NOT_READY, e.getMessage()).answer();
             }
         }
     }
@@ -151,7 +156,7 @@ final class BridgeApi {
     private YearMonth now() {
         long ts = service.headTimestampOnWriter();
         if (ts == 0) {
-            throw new FieldException("the bridge has not read the ledger yet: retry in a moment");
+            throw new NotReadyException("the bridge has not read the ledger yet: retry in a moment");
         }
         return ContributionCalendar.monthOf(ts);
     }
@@ -359,6 +364,15 @@ final class BridgeApi {
     }
 
     // ---- field reading ----
+
+    /** The bridge cannot date a request yet, having read no ledger block (answered 503 {@value #NOT_READY}). */
+    static final class NotReadyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotReadyException(String message) {
+            super(message);
+        }
+    }
 
     /** A field of a request body is missing or malformed (answered 400 INVALID_FIELD). */
     static final class FieldException extends RuntimeException {
