@@ -52,6 +52,8 @@ import org.targetedmoney.bridge.store.Writes;
 final class BridgeApi {
     /** Most items a list answers. */
     static final int MAX_LIST = 1_000;
+    /** Code of the 503 answered before the first ledger read: the request changed nothing, retry it as it is. */
+    static final String NOT_READY = "LEDGER_NOT_READ_YET";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BridgeService service;
@@ -125,7 +127,7 @@ final class BridgeApi {
             } catch (FieldException e) {
                 return Problem.of(400, "INVALID_FIELD", e.getMessage()).answer();
             } catch (NotReadyException e) {
-                return Problem.of(503, "LEDGER_NOT_READ_YET", e.getMessage()).answer(); // 5xx: not recorded, retry
+                return Problem.of(503, NOT_READY, e.getMessage()).answer(); // 5xx: not recorded, retry
             }
         }
     }
@@ -412,20 +414,23 @@ final class BridgeApi {
 
     // ---- field reading ----
 
+    /**
+     * The bridge cannot date a request yet, having read no ledger block (answered 503 {@value #NOT_READY}, not
+     * recorded: the same key may be retried).
+     */
+    static final class NotReadyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotReadyException(String message) {
+            super(message);
+        }
+    }
+
     /** A field of a request body is missing or malformed (answered 400 INVALID_FIELD). */
     static final class FieldException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         FieldException(String message) {
-            super(message);
-        }
-    }
-
-    /** The bridge cannot date an input yet (answered 503, not recorded: the same key may be retried). */
-    static final class NotReadyException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotReadyException(String message) {
             super(message);
         }
     }

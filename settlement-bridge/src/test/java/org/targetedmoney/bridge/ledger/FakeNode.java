@@ -20,9 +20,9 @@ import org.web3j.utils.Numeric;
  * A JSON-RPC endpoint on loopback that plays a ledger node for the follower: a head block, block timestamps
  * ({@code TIME_ZERO + number}), and logs at chosen positions; it refuses eth_getLogs over more than
  * {@code maxBlocksPerQuery} blocks with -32005, as the node does when too many logs match, and records every
- * request.
+ * request. Public for the service's tests (package run), which start a bridge against it.
  */
-final class FakeNode implements AutoCloseable {
+public final class FakeNode implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long TIME_ZERO = 1_793_491_200L;
 
@@ -31,10 +31,13 @@ final class FakeNode implements AutoCloseable {
     final List<JsonNode> requests = new ArrayList<>();
     volatile long head;
     volatile long maxBlocksPerQuery = Long.MAX_VALUE;
-    /** When set, every request is answered with this JSON-RPC error message (code -32603). */
-    volatile String failWith;
+    /**
+     * When set, every request but eth_chainId (which a client asks once, on connecting) is answered with this
+     * JSON-RPC error message (code -32603).
+     */
+    public volatile String failWith;
 
-    FakeNode(long head) throws IOException {
+    public FakeNode(long head) throws IOException {
         this.head = head;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -49,6 +52,11 @@ final class FakeNode implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** Its JSON-RPC URL. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     LedgerConnection connection() {
@@ -80,6 +88,10 @@ final class FakeNode implements AutoCloseable {
         response.set("id", request.get("id"));
         String method = request.get("method").asText();
         JsonNode params = request.get("params");
+        if (method.equals("eth_chainId")) {
+            response.put("result", hex(1337));
+            return response;
+        }
         if (failWith != null) {
             response.set("error", JSON.createObjectNode().put("code", -32603).put("message", failWith));
             return response;
