@@ -93,6 +93,10 @@ public final class BridgeService implements AutoCloseable {
         BridgeStore store = BridgeStore.open(config.dataDir());
         try {
             BridgeService service = new BridgeService(config, store, ledger, bridge);
+            int leftovers = service.files.removeLeftovers();
+            if (leftovers > 0) {
+                LOG.info("removed {} temporary pain.001 files left by a crash", leftovers);
+            }
             for (PaymentOrder o : service.engine.view().orders()) {
                 service.files.ensure(o);
             }

@@ -51,6 +51,26 @@ public final class PaymentFiles {
     }
 
     /** Writes the order's file unless it is there already. */
+    /**
+     * Deletes the temporary files a crash left in the output directory (a file is written to a hidden temporary
+     * then moved into place: a temporary still there was never moved, and its order's file is written again).
+     *
+     * @return how many were deleted
+     */
+    public int removeLeftovers() throws IOException {
+        if (!Files.isDirectory(outDir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var files = Files.newDirectoryStream(outDir, ".*.xml.*.tmp")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     public Path ensure(PaymentOrder order) throws IOException {
         return ensure(order.messageId(), () -> render(order));
     }

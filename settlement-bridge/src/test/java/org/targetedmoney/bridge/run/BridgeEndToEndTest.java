@@ -203,7 +203,11 @@ class BridgeEndToEndTest {
         JsonNode before = get("/v1/batches");
         JsonNode fundingBefore = get("/v1/funding");
         bed.bridge.close();
+        Path leftover = bed.config.outDir().resolve(".TM000000000002.xml.123.tmp"); // as a kill mid-write leaves
+        Files.writeString(leftover, "<Document>");
         bed.startBridge();
+
+        assertThat(leftover).doesNotExist();
 
         assertThat(get("/v1/batches")).isEqualTo(before);
         assertThat(get("/v1/funding")).isEqualTo(fundingBefore);
