@@ -167,8 +167,9 @@ public final class BridgeEngine {
             switch (bf.outcome()) {
                 case FundingOutcome.Funded f -> {
                     waiting.remove(b.id());
+                    List<List<Allocation>> byTransfer = f.allocationsByTransfer(b.transferCount());
                     for (int i = 0; i < b.transferCount(); i++) {
-                        toInstruct.put(transferKey(b.id(), i), b.instruct(i, 1, f.allocationsFor(i)));
+                        toInstruct.put(transferKey(b.id(), i), b.instruct(i, 1, byTransfer.get(i)));
                     }
                     funded++;
                 }
