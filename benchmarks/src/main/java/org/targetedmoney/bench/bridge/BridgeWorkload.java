@@ -47,14 +47,19 @@ final class BridgeWorkload {
     }
 
     static List<LedgerLine> lines(int lineCount, int providers) {
+        return lines(lineCount, providers, 0);
+    }
+
+    /** The lines of the window {@code weeks} weeks after {@link #WINDOW} (a million blocks further per week). */
+    static List<LedgerLine> lines(int lineCount, int providers, int weeks) {
         SplittableRandom random = new SplittableRandom(49);
         List<LedgerLine> lines = new ArrayList<>(lineCount);
-        long start = WINDOW.startSeconds();
+        long start = week(weeks).startSeconds();
         for (int i = 0; i < lineCount; i++) {
-            long block = FIRST_BLOCK + i / LINES_PER_BLOCK;
+            long block = FIRST_BLOCK + weeks * 1_000_000L + i / LINES_PER_BLOCK;
             int log = i % LINES_PER_BLOCK;
             lines.add(new LedgerLine(block, log, String.format("0x%064x", block * LINES_PER_BLOCK + log),
-                    start + (block - FIRST_BLOCK) * 6, provider(random.nextInt(providers)), 1 + random.nextInt(3),
+                    start + (i / LINES_PER_BLOCK) * 6L, provider(random.nextInt(providers)), 1 + random.nextInt(3),
                     LineKind.REDEMPTION, 1 + random.nextLong(10_000), i));
         }
         return lines;
@@ -91,11 +96,15 @@ final class BridgeWorkload {
         return new BridgeEngine(SettlementWindow.WEEKLY, new BatchBuilder(mode), new FundingBook(plan()), payees);
     }
 
-    /** The lines as one read whose head is stamped at the window's end, so the read closes the window. */
+    static WindowId week(int weeks) {
+        return SettlementWindow.WEEKLY.windowOf(WINDOW.startSeconds() + weeks * 7L * 86_400);
+    }
+
+    /** The lines as one read whose head is stamped at the end of their window, so the read closes the window. */
     static BridgeInput.LinesRead read(List<LedgerLine> lines) {
         LedgerLine last = lines.getLast();
         return new BridgeInput.LinesRead(lines, last.blockNumber() + 1, 0, last.blockNumber() + 1,
-                WINDOW.endSeconds());
+                SettlementWindow.WEEKLY.windowOf(last.blockTimestampSeconds()).endSeconds());
     }
 
     static BridgeInput.CutPayments cut() {
