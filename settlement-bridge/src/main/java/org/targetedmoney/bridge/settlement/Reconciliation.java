@@ -63,16 +63,24 @@ public final class Reconciliation {
     private final Map<String, AttemptStatus> byEndToEndId;
     /** Per batch id, per transfer index, the end-to-end id of the latest attempt. */
     private final TreeMap<String, TreeMap<Integer, String>> latest;
+    /**
+     * The latest attempts decided RETRY, by batch id then transfer index: {@link #pendingRetries} without a scan
+     * of every attempt ever made (the engine asks after every input). Kept by {@link #track}.
+     */
+    private final TreeMap<String, TreeMap<Integer, FollowUp.Retry>> retries;
 
     public Reconciliation() {
         this.byEndToEndId = new HashMap<>();
         this.latest = new TreeMap<>();
+        this.retries = new TreeMap<>();
     }
 
     private Reconciliation(Reconciliation other) {
         this.byEndToEndId = new HashMap<>(other.byEndToEndId);
         this.latest = new TreeMap<>();
         other.latest.forEach((batch, transfers) -> latest.put(batch, new TreeMap<>(transfers)));
+        this.retries = new TreeMap<>();
+        other.retries.forEach((batch, transfers) -> retries.put(batch, new TreeMap<>(transfers)));
     }
 
     public Reconciliation copy() {
@@ -110,6 +118,7 @@ public final class Reconciliation {
         }
         byEndToEndId.put(transfer.endToEndId(), new AttemptStatus(transfer, State.INSTRUCTED, Decision.NONE, "", ""));
         transfers.put(transfer.transferIndex(), transfer.endToEndId());
+        track(transfer.batchId(), transfer.transferIndex());
     }
 
     /**
@@ -233,6 +242,21 @@ public final class Reconciliation {
 
     private void put(AttemptStatus status) {
         byEndToEndId.put(status.transfer().endToEndId(), status);
+        track(status.transfer().batchId(), status.transfer().transferIndex());
+    }
+
+    /** Lists a transfer in {@link #retries} exactly when its latest attempt is decided RETRY. */
+    private void track(String batchId, int transferIndex) {
+        AttemptStatus a = byEndToEndId.get(latest.get(batchId).get(transferIndex));
+        if (a.decision() == Decision.RETRY) {
+            retries.computeIfAbsent(batchId, b -> new TreeMap<>()).put(transferIndex,
+                    new FollowUp.Retry(batchId, transferIndex, a.transfer().attempt() + 1));
+            return;
+        }
+        TreeMap<Integer, FollowUp.Retry> transfers = retries.get(batchId);
+        if (transfers != null && transfers.remove(transferIndex) != null && transfers.isEmpty()) {
+            retries.remove(batchId);
+        }
     }
 
     /** Where an attempt stands, if instructed. */
@@ -269,12 +293,7 @@ public final class Reconciliation {
     /** Retries decided and not yet instructed, by batch id then transfer index. */
     public List<FollowUp.Retry> pendingRetries() {
         List<FollowUp.Retry> out = new ArrayList<>();
-        latest.forEach((batchId, transfers) -> transfers.values().forEach(id -> {
-            AttemptStatus a = byEndToEndId.get(id);
-            if (a.decision() == Decision.RETRY) {
-                out.add(new FollowUp.Retry(batchId, a.transfer().transferIndex(), a.transfer().attempt() + 1));
-            }
-        }));
+        retries.values().forEach(transfers -> out.addAll(transfers.values()));
         return out;
     }
 }
