@@ -116,9 +116,10 @@ public final class Reconciliation {
             throw new IllegalArgumentException("transfer " + transfer.transferIndex() + " of batch "
                     + transfer.batchId() + ": attempt " + transfer.attempt() + " instructed, " + expected + " expected");
         }
-        byEndToEndId.put(transfer.endToEndId(), new AttemptStatus(transfer, State.INSTRUCTED, Decision.NONE, "", ""));
+        AttemptStatus status = new AttemptStatus(transfer, State.INSTRUCTED, Decision.NONE, "", "");
+        byEndToEndId.put(transfer.endToEndId(), status);
         transfers.put(transfer.transferIndex(), transfer.endToEndId());
-        track(transfer.batchId(), transfer.transferIndex());
+        track(status);
     }
 
     /**
@@ -242,12 +243,16 @@ public final class Reconciliation {
 
     private void put(AttemptStatus status) {
         byEndToEndId.put(status.transfer().endToEndId(), status);
-        track(status.transfer().batchId(), status.transfer().transferIndex());
+        InstructedTransfer t = status.transfer();
+        if (t.endToEndId().equals(latest.get(t.batchId()).get(t.transferIndex()))) {
+            track(status);
+        }
     }
 
-    /** Lists a transfer in {@link #retries} exactly when its latest attempt is decided RETRY. */
-    private void track(String batchId, int transferIndex) {
-        AttemptStatus a = byEndToEndId.get(latest.get(batchId).get(transferIndex));
+    /** Lists a transfer in {@link #retries} exactly when its latest attempt, {@code a}, is decided RETRY. */
+    private void track(AttemptStatus a) {
+        String batchId = a.transfer().batchId();
+        int transferIndex = a.transfer().transferIndex();
         if (a.decision() == Decision.RETRY) {
             retries.computeIfAbsent(batchId, b -> new TreeMap<>()).put(transferIndex,
                     new FollowUp.Retry(batchId, transferIndex, a.transfer().attempt() + 1));
