@@ -229,7 +229,8 @@ public final class BridgeEngine {
     }
 
     private static String transferKey(String batchId, int index) {
-        return batchId + "#" + String.format("%06d", index);
+        String digits = Integer.toString(index); // zero-padded to 6 so that keys sort by index (String.format is slow)
+        return batchId + "#" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     // ---- reads (on the writer thread, or on a view) ----
