@@ -185,8 +185,9 @@ public final class BridgeEngine {
             switch (bf.outcome()) {
                 case FundingOutcome.Funded f -> {
                     waiting.remove(b.id());
+                    List<List<Allocation>> byTransfer = f.allocationsByTransfer(b.transferCount());
                     for (int i = 0; i < b.transferCount(); i++) {
-                        toInstruct.put(transferKey(b.id(), i), b.instruct(i, 1, f.allocationsFor(i)));
+                        toInstruct.put(transferKey(b.id(), i), b.instruct(i, 1, byTransfer.get(i)));
                     }
                     funded++;
                 }
@@ -254,7 +255,8 @@ public final class BridgeEngine {
     }
 
     private static String transferKey(String batchId, int index) {
-        return batchId + "#" + String.format("%06d", index);
+        String digits = Integer.toString(index); // zero-padded to 6 so that keys sort by index (String.format is slow)
+        return batchId + "#" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     // ---- reads (on the writer thread, or on a view) ----

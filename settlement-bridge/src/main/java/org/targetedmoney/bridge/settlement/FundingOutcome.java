@@ -1,5 +1,6 @@
 package org.targetedmoney.bridge.settlement;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,27 @@ public sealed interface FundingOutcome {
         /** The allocations funding one transfer (what {@link Batch#instruct} takes). */
         public List<Allocation> allocationsFor(int transferIndex) {
             return allocations.stream().filter(a -> a.transferIndex() == transferIndex).toList();
+        }
+
+        /**
+         * The allocations of every transfer, by transfer index ({@code allocationsFor(i)} is element i), in one pass:
+         * calling {@link #allocationsFor} for each transfer of a gross batch is quadratic in its size.
+         *
+         * @throws IllegalArgumentException if an allocation's transfer index is not below {@code transferCount}
+         */
+        public List<List<Allocation>> allocationsByTransfer(int transferCount) {
+            List<List<Allocation>> out = new ArrayList<>(transferCount);
+            for (int i = 0; i < transferCount; i++) {
+                out.add(new ArrayList<>());
+            }
+            for (Allocation a : allocations) {
+                if (a.transferIndex() < 0 || a.transferIndex() >= transferCount) {
+                    throw new IllegalArgumentException("allocation of transfer " + a.transferIndex() + " outside 0.."
+                            + (transferCount - 1));
+                }
+                out.get(a.transferIndex()).add(a);
+            }
+            return out.stream().map(List::copyOf).toList();
         }
 
         /** Total per funding kind, in waterfall order, every kind present: what the attestation states. */

@@ -63,16 +63,24 @@ public final class Reconciliation {
     private final Map<String, AttemptStatus> byEndToEndId;
     /** Per batch id, per transfer index, the end-to-end id of the latest attempt. */
     private final TreeMap<String, TreeMap<Integer, String>> latest;
+    /**
+     * The latest attempts decided RETRY, by batch id then transfer index: {@link #pendingRetries} without a scan
+     * of every attempt ever made (the engine asks after every input). Kept by {@link #track}.
+     */
+    private final TreeMap<String, TreeMap<Integer, FollowUp.Retry>> retries;
 
     public Reconciliation() {
         this.byEndToEndId = new HashMap<>();
         this.latest = new TreeMap<>();
+        this.retries = new TreeMap<>();
     }
 
     private Reconciliation(Reconciliation other) {
         this.byEndToEndId = new HashMap<>(other.byEndToEndId);
         this.latest = new TreeMap<>();
         other.latest.forEach((batch, transfers) -> latest.put(batch, new TreeMap<>(transfers)));
+        this.retries = new TreeMap<>();
+        other.retries.forEach((batch, transfers) -> retries.put(batch, new TreeMap<>(transfers)));
     }
 
     public Reconciliation copy() {
@@ -108,8 +116,10 @@ public final class Reconciliation {
             throw new IllegalArgumentException("transfer " + transfer.transferIndex() + " of batch "
                     + transfer.batchId() + ": attempt " + transfer.attempt() + " instructed, " + expected + " expected");
         }
-        byEndToEndId.put(transfer.endToEndId(), new AttemptStatus(transfer, State.INSTRUCTED, Decision.NONE, "", ""));
+        AttemptStatus status = new AttemptStatus(transfer, State.INSTRUCTED, Decision.NONE, "", "");
+        byEndToEndId.put(transfer.endToEndId(), status);
         transfers.put(transfer.transferIndex(), transfer.endToEndId());
+        track(status);
     }
 
     /**
@@ -233,6 +243,25 @@ public final class Reconciliation {
 
     private void put(AttemptStatus status) {
         byEndToEndId.put(status.transfer().endToEndId(), status);
+        InstructedTransfer t = status.transfer();
+        if (t.endToEndId().equals(latest.get(t.batchId()).get(t.transferIndex()))) {
+            track(status);
+        }
+    }
+
+    /** Lists a transfer in {@link #retries} exactly when its latest attempt, {@code a}, is decided RETRY. */
+    private void track(AttemptStatus a) {
+        String batchId = a.transfer().batchId();
+        int transferIndex = a.transfer().transferIndex();
+        if (a.decision() == Decision.RETRY) {
+            retries.computeIfAbsent(batchId, b -> new TreeMap<>()).put(transferIndex,
+                    new FollowUp.Retry(batchId, transferIndex, a.transfer().attempt() + 1));
+            return;
+        }
+        TreeMap<Integer, FollowUp.Retry> transfers = retries.get(batchId);
+        if (transfers != null && transfers.remove(transferIndex) != null && transfers.isEmpty()) {
+            retries.remove(batchId);
+        }
     }
 
     /** Where an attempt stands, if instructed. */
@@ -269,12 +298,7 @@ public final class Reconciliation {
     /** Retries decided and not yet instructed, by batch id then transfer index. */
     public List<FollowUp.Retry> pendingRetries() {
         List<FollowUp.Retry> out = new ArrayList<>();
-        latest.forEach((batchId, transfers) -> transfers.values().forEach(id -> {
-            AttemptStatus a = byEndToEndId.get(id);
-            if (a.decision() == Decision.RETRY) {
-                out.add(new FollowUp.Retry(batchId, a.transfer().transferIndex(), a.transfer().attempt() + 1));
-            }
-        }));
+        retries.values().forEach(transfers -> out.addAll(transfers.values()));
         return out;
     }
 }

@@ -48,11 +48,16 @@ public record WindowId(SettlementWindow kind, LocalDate firstDay) implements Com
         }
     }
 
+    /** "%04d-W%02d" without String.format, which costs more than the rest of a line's settlement. */
+    private static String weekText(int weekBasedYear, int week) {
+        return weekBasedYear + (week < 10 ? "-W0" : "-W") + week; // the year has four digits (1970..9999)
+    }
+
     /** The stable text form: "2026-11-30", "2026-W48" or "2026-11". */
     public String text() {
         return switch (kind) {
             case DAILY -> firstDay.toString();
-            case WEEKLY -> String.format("%04d-W%02d", firstDay.get(IsoFields.WEEK_BASED_YEAR),
+            case WEEKLY -> weekText(firstDay.get(IsoFields.WEEK_BASED_YEAR),
                     firstDay.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTHLY -> YearMonth.from(firstDay).toString();
         };

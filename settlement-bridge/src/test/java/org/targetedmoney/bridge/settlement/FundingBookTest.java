@@ -209,6 +209,22 @@ class FundingBookTest {
     }
 
     @Test
+    void allocationsByTransfer_grossBatch_isAllocationsForEachTransfer() {
+        FundingBook book = new FundingBook(plan(10_000));
+        book.credit(contribution("ssa", 250));
+        long t = utc(2026, 11, 15, 9, 0, 0);
+        Batch gross = batch(NOV_WINDOW, SettlementMode.GROSS, 1,
+                line(10, 0, t, 1, FOOD, 200), line(10, 1, t, 1, HEALTH, 100), line(10, 2, t, 1, FOOD, 100));
+        FundingOutcome.Funded funded = (FundingOutcome.Funded) book.fund(gross);
+
+        List<List<Allocation>> byTransfer = funded.allocationsByTransfer(gross.transferCount());
+
+        assertThat(byTransfer).containsExactly(funded.allocationsFor(0), funded.allocationsFor(1),
+                funded.allocationsFor(2));
+        assertThatThrownBy(() -> funded.allocationsByTransfer(2)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refund_givesBalancesAndCreationBack() {
         FundingBook book = new FundingBook(plan(1_000));
         book.credit(contribution("ssa", 400));

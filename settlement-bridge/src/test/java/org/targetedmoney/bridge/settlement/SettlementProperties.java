@@ -247,6 +247,16 @@ class SettlementProperties {
             assertThat(book.balancesCents().values()).allMatch(v -> v >= 0);
             assertThat(book.creationUsedByMonthCents().values())
                     .allMatch(v -> v <= book.plan().creationCeilingCentsPerMonth());
+            assertThat(reconciliation.pendingRetries()).isEqualTo(retriesFromLatestAttempts());
+        }
+
+        /** What {@link Reconciliation#pendingRetries} must list: each transfer whose latest attempt is RETRY. */
+        private List<FollowUp.Retry> retriesFromLatestAttempts() {
+            return batches.keySet().stream().sorted().flatMap(id -> reconciliation.latestAttempts(id).stream())
+                    .filter(a -> a.decision() == AttemptStatus.Decision.RETRY)
+                    .map(a -> new FollowUp.Retry(a.transfer().batchId(), a.transfer().transferIndex(),
+                            a.transfer().attempt() + 1))
+                    .toList();
         }
 
         Set<String> allLineIds() {
