@@ -89,8 +89,9 @@ final class BridgeApi {
         router.get("/v1/orders/:id/pain001").handler(this::pain001);
         router.get("/v1/inter-enterprise/:period").handler(interEnterprise::statement);
         router.get("/v1/rejected").handler(ctx -> answer(ctx, service.writer().submit(w -> rejectedList())));
-        router.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", service.metrics().contentType())
-                .end(Buffer.buffer(service.metrics().scrape())));
+        router.get("/metrics").handler(ctx -> service.scrapeMetrics().onSuccess(bytes -> ctx.response()
+                .putHeader("Content-Type", service.metrics().contentType()).end(Buffer.buffer(bytes)))
+                .onFailure(ctx::fail));
         router.get("/health").handler(ctx -> ctx.response().setStatusCode(service.failed() ? 503 : 200)
                 .putHeader("Content-Type", "application/json")
                 .end(service.failed() ? "{\"status\":\"failed\"}" : "{\"status\":\"ok\"}"));

@@ -169,6 +169,17 @@ public final class BridgeService implements AutoCloseable {
         return engine.order(messageId);
     }
 
+    /**
+     * The metrics in Prometheus' text format, their gauges refreshed from a view of the engine taken now: a view
+     * is a pass over every batch (BENCHMARKS.md), so it is paid per scrape, not per sync step.
+     */
+    public Future<byte[]> scrapeMetrics() {
+        return read(e -> {
+            metrics.update(e.view(), journal.size());
+            return metrics.scrape();
+        });
+    }
+
     /** Reads the engine on the writer thread (between inputs, so the picture is consistent). */
     public <T> Future<T> read(Function<BridgeEngine, T> reader) {
         return writer.submit(writes -> reader.apply(engine));
@@ -185,7 +196,6 @@ public final class BridgeService implements AutoCloseable {
         ensureFundFilesAfterCommit();
         moved |= cutPayments();
         moved |= attest();
-        metrics.update(await(read(BridgeEngine::view)), journal.size());
         return moved;
     }
 

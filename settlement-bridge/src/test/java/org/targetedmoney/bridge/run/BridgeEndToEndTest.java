@@ -191,6 +191,10 @@ class BridgeEndToEndTest {
         JsonNode health = batches.stream().filter(b -> b.get("totalCents").asLong() == 2_650).findFirst().orElseThrow();
         assertThat(health.get("paidBySourceCents").get("public-account").asLong()).isEqualTo(2_000);
         assertThat(settlement.settlementTotals().attestedCents()).isEqualTo(8_650);
+        String metrics = client().getResponse("/metrics").body();
+        assertThat(metrics).contains("bridge_batches{state=\"settled\"} 2.0",
+                "bridge_paid_cents{source=\"contributions\"} 4000.0",
+                "bridge_paid_cents{source=\"monetary-creation\"} 2650.0", "bridge_ledger_lag_blocks 0.0");
 
         HttpResponse<String> again = post("/v1/bank/messages", "camt-1-again", new String(bank.camt054()));
         assertThat(again.statusCode()).isEqualTo(422);
