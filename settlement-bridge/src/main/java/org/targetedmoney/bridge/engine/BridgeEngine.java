@@ -282,20 +282,44 @@ public final class BridgeEngine {
 
     /** A read-only picture of the state for the HTTP API, metrics and the CLI. */
     public BridgeView view() {
-        List<BridgeView.BatchSummary> list = new ArrayList<>(batches.size());
-        for (Batch b : batches.values()) {
-            FundingOutcome.Waiting w = waiting.get(b.id());
-            boolean payable = payees.containsKey(b.provider());
-            list.add(new BridgeView.BatchSummary(b.id(), b.provider(), b.window().text(), b.part(), b.mode().name(),
-                    b.lines().size(), b.totalCents(), b.hashHex(), stateOf(b.id()),
-                    w == null ? "" : w.code(), w == null ? 0 : w.shortfallCents(), payable,
-                    Optional.ofNullable(attestations.get(b.id())),
-                    Allocation.totalsBySource(reconciliation.bookedAllocations(b.id()))));
-        }
         SortedMap<String, Integer> openLines = new TreeMap<>();
         unbatched.forEach((w, lines) -> openLines.put(w.text(), lines.size()));
         return new BridgeView(nextBlock, nextLogIndex, headBlock, headTimestampSeconds, linesRead, openLines,
-                List.copyOf(list), book.snapshot(), List.copyOf(orders.values()), List.copyOf(bankMessages));
+                batches(null, Integer.MAX_VALUE), book.snapshot(), List.copyOf(orders.values()),
+                List.copyOf(bankMessages));
+    }
+
+    /**
+     * Up to {@code limit} batches by id, only those in {@code state} if not null: built one by one, so a short
+     * page costs a few batches, not the whole history (which {@link #view()} walks).
+     */
+    public List<BridgeView.BatchSummary> batches(BatchState state, int limit) {
+        List<BridgeView.BatchSummary> list = new ArrayList<>(Math.min(limit, batches.size()));
+        for (Batch b : batches.values()) {
+            if (list.size() >= limit) {
+                break;
+            }
+            BatchState s = stateOf(b.id());
+            if (state == null || s == state) {
+                list.add(summary(b, s));
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    /** The batch with this id, if any. */
+    public Optional<BridgeView.BatchSummary> batch(String id) {
+        Batch b = batches.get(id);
+        return b == null ? Optional.empty() : Optional.of(summary(b, stateOf(id)));
+    }
+
+    private BridgeView.BatchSummary summary(Batch b, BatchState state) {
+        FundingOutcome.Waiting w = waiting.get(b.id());
+        return new BridgeView.BatchSummary(b.id(), b.provider(), b.window().text(), b.part(), b.mode().name(),
+                b.lines().size(), b.totalCents(), b.hashHex(), state, w == null ? "" : w.code(),
+                w == null ? 0 : w.shortfallCents(), payees.containsKey(b.provider()),
+                Optional.ofNullable(attestations.get(b.id())),
+                Allocation.totalsBySource(reconciliation.bookedAllocations(b.id())));
     }
 
     /** The payment order with this message id, if the engine made it. */

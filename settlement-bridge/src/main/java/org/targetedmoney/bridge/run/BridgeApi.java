@@ -283,15 +283,16 @@ final class BridgeApi {
         }
         answer(ctx, service.read(e -> {
             ArrayNode list = JSON.createArrayNode();
-            e.view().batches().stream().filter(b -> state == null || b.state().code().equals(state)).limit(limit)
-                    .forEach(b -> list.add(batchJson(b)));
+            BatchState wanted = state == null ? null : java.util.Arrays.stream(BatchState.values())
+                    .filter(x -> x.code().equals(state)).findFirst().orElseThrow();
+            e.batches(wanted, limit).forEach(b -> list.add(batchJson(b)));
             return list;
         }));
     }
 
     private void batch(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        service.read(e -> e.view().batches().stream().filter(b -> b.id().equals(id)).findFirst())
+        service.read(e -> e.batch(id))
                 .onSuccess(b -> {
                     if (b.isEmpty()) {
                         Problem.of(404, "UNKNOWN_BATCH", "no batch " + id).send(ctx.response());

@@ -199,6 +199,22 @@ class BridgeEngineTest {
     }
 
     @Test
+    void batches_stateAndLimit_pageWithoutTheWholeHistory() {
+        BridgeEngine e = engine(0, bothPayees());
+        e.apply(read(21, TUESDAY, line(10, 0, MONDAY, SHOP, FOOD, 4_000), line(12, 1, MONDAY, DOCTOR, HEALTH, 2_500)));
+        e.apply(credit("state", SourceKind.PUBLIC_ACCOUNT, 2_500, "p1")); // funds the doctor's batch only
+
+        assertThat(e.batches(null, 1)).hasSize(1);
+        assertThat(e.batches(BatchState.FUNDED, 10)).singleElement()
+                .satisfies(b -> assertThat(b.provider()).isEqualTo(DOCTOR));
+        assertThat(e.batches(BatchState.WAITING_FUNDING, 10)).singleElement()
+                .satisfies(b -> assertThat(b.provider()).isEqualTo(SHOP));
+        String id = e.view().batches().getFirst().id();
+        assertThat(e.batch(id)).contains(e.view().batches().getFirst());
+        assertThat(e.batch("B-none")).isEmpty();
+    }
+
+    @Test
     void apply_sameJournalTwice_sameState() {
         List<BridgeInput> journal = List.of(
                 credit("state", SourceKind.PUBLIC_ACCOUNT, 2_000, "p1"),
