@@ -322,6 +322,16 @@ public final class BridgeEngine {
                 Allocation.totalsBySource(reconciliation.bookedAllocations(b.id())));
     }
 
+    /** Balances and creation used, without building a whole view. */
+    public FundingBook.Snapshot funding() {
+        return book.snapshot();
+    }
+
+    /** The payment orders made, newest first, at most {@code limit}. */
+    public List<PaymentOrder> newestOrders(int limit) {
+        return orders.descendingMap().values().stream().limit(limit).toList();
+    }
+
     /** The payment order with this message id, if the engine made it. */
     public Optional<PaymentOrder> order(String messageId) {
         return Optional.ofNullable(orders.get(messageId));

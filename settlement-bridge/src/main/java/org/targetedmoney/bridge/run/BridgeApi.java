@@ -84,8 +84,8 @@ final class BridgeApi {
         router.get("/v1/status").handler(ctx -> answer(ctx, service.read(this::status)));
         router.get("/v1/batches").handler(this::batches);
         router.get("/v1/batches/:id").handler(this::batch);
-        router.get("/v1/funding").handler(ctx -> answer(ctx, service.read(e -> funding(e.view()))));
-        router.get("/v1/orders").handler(ctx -> answer(ctx, service.read(e -> orders(e.view()))));
+        router.get("/v1/funding").handler(ctx -> answer(ctx, service.read(e -> funding(e.funding()))));
+        router.get("/v1/orders").handler(ctx -> answer(ctx, service.read(e -> orders(e.newestOrders(MAX_LIST)))));
         router.get("/v1/orders/:id/pain001").handler(this::pain001);
         router.get("/v1/inter-enterprise/:period").handler(interEnterprise::statement);
         router.get("/v1/rejected").handler(ctx -> answer(ctx, service.writer().submit(w -> rejectedList())));
@@ -314,19 +314,19 @@ final class BridgeApi {
         return o;
     }
 
-    private ObjectNode funding(BridgeView v) {
+    private ObjectNode funding(org.targetedmoney.bridge.settlement.FundingBook.Snapshot funding) {
         ObjectNode o = JSON.createObjectNode();
         ObjectNode balances = o.putObject("balancesCents");
-        v.funding().balancesCents().forEach(balances::put);
+        funding.balancesCents().forEach(balances::put);
         o.put("creationCeilingCentsPerMonth", service.config().funding().creationCeilingCentsPerMonth());
         ObjectNode creation = o.putObject("creationUsedCentsByMonth");
-        v.funding().creationUsedByMonthCents().forEach((m, c) -> creation.put(m.toString(), c));
+        funding.creationUsedByMonthCents().forEach((m, c) -> creation.put(m.toString(), c));
         return o;
     }
 
-    private ArrayNode orders(BridgeView v) {
+    private ArrayNode orders(List<PaymentOrder> newest) {
         ArrayNode list = JSON.createArrayNode();
-        for (PaymentOrder o : v.orders().reversed().stream().limit(MAX_LIST).toList()) {
+        for (PaymentOrder o : newest) {
             list.addObject().put("messageId", o.messageId()).put("createdAt", o.createdAtSeconds())
                     .put("executionDate", o.executionDate().toString()).put("transfers", o.items().size())
                     .put("totalCents", o.totalCents())
