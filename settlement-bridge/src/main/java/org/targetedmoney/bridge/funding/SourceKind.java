@@ -18,4 +18,19 @@ public enum SourceKind {
     public String code() {
         return code;
     }
+
+    /**
+     * The funding kind whose {@link #code()} is {@code code}.
+     *
+     * @throws IllegalArgumentException naming the codes there are
+     */
+    public static SourceKind parse(String code) {
+        for (SourceKind k : values()) {
+            if (k.code.equals(code)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown funding kind '" + code + "': expected one of "
+                + java.util.Arrays.stream(values()).map(SourceKind::code).toList());
+    }
 }

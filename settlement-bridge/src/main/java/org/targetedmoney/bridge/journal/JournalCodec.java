@@ -112,12 +112,11 @@ public final class JournalCodec {
     }
 
     private static LineKind lineKind(String code) {
-        for (LineKind k : LineKind.values()) {
-            if (k.code().equals(code)) {
-                return k;
-            }
+        try {
+            return LineKind.parse(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + " in the journal", e);
         }
-        throw new IllegalStateException("unknown line kind '" + code + "' in the journal");
     }
 
     private static ObjectNode credit(FundingCredit c) {
@@ -126,14 +125,11 @@ public final class JournalCodec {
     }
 
     private static FundingCredit credit(JsonNode c) {
-        SourceKind kind = null;
-        for (SourceKind k : SourceKind.values()) {
-            if (k.code().equals(c.get("kind").asText())) {
-                kind = k;
-            }
-        }
-        if (kind == null) {
-            throw new IllegalStateException("unknown funding kind '" + c.get("kind").asText() + "' in the journal");
+        SourceKind kind;
+        try {
+            kind = SourceKind.parse(c.get("kind").asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + " in the journal", e);
         }
         return new FundingCredit(c.get("account").asText(), kind, YearMonth.parse(c.get("period").asText()),
                 c.get("cents").asLong(), c.get("ref").asText());

@@ -18,4 +18,19 @@ public enum LineKind {
     public String code() {
         return code;
     }
+
+    /**
+     * The line kind whose {@link #code()} is {@code code}.
+     *
+     * @throws IllegalArgumentException naming the codes there are
+     */
+    public static LineKind parse(String code) {
+        for (LineKind k : values()) {
+            if (k.code.equals(code)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown line kind '" + code + "': expected one of "
+                + java.util.Arrays.stream(values()).map(LineKind::code).toList());
+    }
 }

@@ -271,7 +271,10 @@ final class BridgeApi {
 
     private void batches(RoutingContext ctx) {
         String state = ctx.queryParams().get("state");
-        if (state != null && java.util.Arrays.stream(BatchState.values()).noneMatch(s -> s.code().equals(state))) {
+        BatchState wanted;
+        try {
+            wanted = state == null ? null : BatchState.parse(state);
+        } catch (IllegalArgumentException e) {
             Problem.of(400, "INVALID_QUERY", "state must be one of " + java.util.Arrays.stream(BatchState.values())
                     .map(BatchState::code).toList() + ", got '" + state + "'").send(ctx.response());
             return;
@@ -283,8 +286,6 @@ final class BridgeApi {
         }
         answer(ctx, service.read(e -> {
             ArrayNode list = JSON.createArrayNode();
-            BatchState wanted = state == null ? null : java.util.Arrays.stream(BatchState.values())
-                    .filter(x -> x.code().equals(state)).findFirst().orElseThrow();
             e.batches(wanted, limit).forEach(b -> list.add(batchJson(b)));
             return list;
         }));

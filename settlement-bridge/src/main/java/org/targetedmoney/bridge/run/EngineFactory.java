@@ -41,17 +41,9 @@ final class EngineFactory {
     static FundingPlan plan(BridgeConfig.Funding funding) {
         List<FundingAccount> accounts = new ArrayList<>();
         for (BridgeConfig.FundingAccount a : funding.accounts()) {
-            accounts.add(new FundingAccount(a.id(), kind(a.kind()), a.earmarks()));
+            accounts.add(new FundingAccount(a.id(), SourceKind.parse(a.kind()), a.earmarks()));
         }
         return new FundingPlan(accounts, funding.creationCeilingCentsPerMonth());
     }
 
-    static SourceKind kind(String code) {
-        for (SourceKind k : SourceKind.values()) {
-            if (k.code().equals(code)) {
-                return k;
-            }
-        }
-        throw new IllegalArgumentException("unknown funding kind " + code);
-    }
 }

@@ -36,6 +36,21 @@ public enum BatchState {
         return code;
     }
 
+    /**
+     * The batch state whose {@link #code()} is {@code code}.
+     *
+     * @throws IllegalArgumentException naming the codes there are
+     */
+    public static BatchState parse(String code) {
+        for (BatchState k : values()) {
+            if (k.code.equals(code)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown batch state '" + code + "': expected one of "
+                + java.util.Arrays.stream(values()).map(BatchState::code).toList());
+    }
+
     /** The states this one may move to (never itself: staying is not a transition). */
     public Set<BatchState> successors() {
         return switch (this) {

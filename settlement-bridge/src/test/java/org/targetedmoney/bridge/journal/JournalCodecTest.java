@@ -64,5 +64,8 @@ class JournalCodecTest {
                 .hasMessageContaining("not JSON");
         assertThatThrownBy(() -> JournalCodec.decode("{\"v\":1,\"type\":\"teleport\"}"
                 .getBytes(StandardCharsets.UTF_8))).hasMessageContaining("unknown journal entry type 'teleport'");
+        assertThatThrownBy(() -> JournalCodec.decode(("{\"v\":1,\"type\":\"credit\",\"credit\":{\"account\":\"a\","
+                + "\"kind\":\"loan\",\"period\":\"2026-11\",\"cents\":1,\"ref\":\"r\"}}").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown funding kind 'loan'").hasMessageContaining("in the journal");
     }
 }
