@@ -27,7 +27,8 @@ import org.targetedmoney.bridge.settlement.SettlementMode;
  * {@link BridgeWorkload} (100 000 lines each, gross mode, so 100 000 transfers instructed per window and waiting
  * for the bank) are settled first. Then {@code credit} applies one member's contribution (what each accepted POST
  * of the contribution API costs on the writer thread), and {@code view} takes the read-only picture the service
- * takes after every sync step (for metrics) and for GET /v1/status, /v1/batches and /v1/funding. With no cost per
+ * takes for each /metrics scrape and GET /v1/status (it once took one after every sync step, and for
+ * /v1/batches and /v1/funding). With no cost per
  * past transfer, both would stay flat as the history grows.
  */
 @State(Scope.Benchmark)

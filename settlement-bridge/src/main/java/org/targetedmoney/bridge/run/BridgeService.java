@@ -70,6 +70,8 @@ public final class BridgeService implements AutoCloseable {
     private volatile boolean failed;
     /** Fund payout orders whose files are known written (touched by the sync thread only, after start). */
     private int fundOrdersEnsured;
+    /** Set when a read of the ledger was applied (only that can decide fund payout orders), cleared once written. */
+    private boolean fundFilesToCheck = true;
 
     private BridgeService(BridgeConfig config, BridgeStore store, LedgerConnection ledger, Credentials bridge) {
         this.config = config;
@@ -97,11 +99,10 @@ public final class BridgeService implements AutoCloseable {
             if (leftovers > 0) {
                 LOG.info("removed {} temporary pain.001 files left by a crash", leftovers);
             }
-            for (PaymentOrder o : service.engine.view().orders()) {
+            for (PaymentOrder o : service.engine.newestOrders(Integer.MAX_VALUE)) {
                 service.files.ensure(o);
             }
             service.ensureFundFiles(fundOrders(service.engine));
-            service.metrics.update(service.engine.view(), service.journal.size());
             return service;
         } catch (RuntimeException | IOException e) {
             store.close();
@@ -200,8 +201,9 @@ public final class BridgeService implements AutoCloseable {
     }
 
     private boolean follow() throws InterruptedException {
-        LedgerCursor from = await(read(e -> new LedgerCursor(e.nextBlock(), e.nextLogIndex())));
-        long knownHead = await(read(BridgeEngine::headTimestampSeconds));
+        Position known = await(read(e -> new Position(new LedgerCursor(e.nextBlock(), e.nextLogIndex()),
+                e.headTimestampSeconds())));
+        LedgerCursor from = known.cursor();
         FollowStep step;
         try {
             step = follower.poll(from);
@@ -213,27 +215,37 @@ public final class BridgeService implements AutoCloseable {
             return false;
         }
         metrics.lagBlocks.set(step.lagBlocks());
-        if (step.lines().isEmpty() && step.next().equals(from) && step.headTimestampSeconds() <= knownHead) {
+        if (step.lines().isEmpty() && step.next().equals(from)
+                && step.headTimestampSeconds() <= known.headTimestampSeconds()) {
             return false;
         }
         await(submit(new BridgeInput.LinesRead(step.lines(), step.next().nextBlock(), step.next().nextLogIndex(),
                 step.headBlock(), step.headTimestampSeconds())));
+        fundFilesToCheck = true; // the ledger's clock moved: a fund period may have closed with a payout order
         return !step.caughtUp() || !step.lines().isEmpty();
     }
 
+    /** Where the engine has read the ledger to, and the ledger's time it has seen. */
+    private record Position(LedgerCursor cursor, long headTimestampSeconds) {}
+
     /**
      * Writes the files of the fund payout orders decided so far, if new ones came: the engine decides them in the
-     * (committed) input that closed their period, so a crash before the file is repaired here or at start.
+     * (committed) input that closed their period, only a read of the ledger, so a crash before the file is
+     * repaired here or at start. A failed write is tried again at the next step.
      */
     private void ensureFundFilesAfterCommit() throws InterruptedException {
+        if (!fundFilesToCheck) {
+            return;
+        }
         List<FundPayoutOrder> orders = await(read(BridgeService::fundOrders));
-        if (orders.size() != fundOrdersEnsured) {
-            try {
+        try {
+            if (orders.size() != fundOrdersEnsured) {
                 ensureFundFiles(orders);
                 fundOrdersEnsured = orders.size();
-            } catch (IOException e) {
-                LOG.error("fund payout order decided but its file could not be written (retried): {}", e.getMessage());
             }
+            fundFilesToCheck = false;
+        } catch (IOException e) {
+            LOG.error("fund payout order decided but its file could not be written (retried): {}", e.getMessage());
         }
     }
 
