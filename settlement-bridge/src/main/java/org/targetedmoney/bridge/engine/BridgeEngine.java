@@ -65,6 +65,8 @@ public final class BridgeEngine {
     private final TreeMap<String, PaymentOrder> orders = new TreeMap<>();
     private final TreeSet<String> bankMessages = new TreeSet<>();
     private final TreeMap<String, String> attestations = new TreeMap<>();
+    /** Ids of the batches not attested yet: what {@link #toAttest()} looks at, not the whole history. */
+    private final TreeSet<String> unattested = new TreeSet<>();
     /** Account and reference of the credits taken: a credit is counted once, whatever its idempotency key. */
     private final TreeSet<String> creditReferences = new TreeSet<>();
 
@@ -157,6 +159,7 @@ public final class BridgeEngine {
             for (Batch b : builder.buildCut(w, lines, p -> nextPart.getOrDefault(w.text() + "|" + p, 0))) {
                 nextPart.put(w.text() + "|" + b.provider(), b.part() + 1);
                 Check.that(batches.put(b.id(), b) == null, "batch %s is made once", b.id());
+                unattested.add(b.id());
                 waiting.put(b.id(), new FundingOutcome.Waiting("NOT_TRIED", b.totalCents(), new TreeMap<>()));
                 made++;
             }
@@ -237,6 +240,7 @@ public final class BridgeEngine {
     private Applied attested(BridgeInput.Attested a) {
         Check.that(batches.containsKey(a.batchId()), "attested batch %s exists", a.batchId());
         attestations.putIfAbsent(a.batchId(), a.transactionHash());
+        unattested.remove(a.batchId());
         return new Applied.Nothing("batch " + a.batchId() + " attested");
     }
 
@@ -272,9 +276,9 @@ public final class BridgeEngine {
     /** Settled batches not yet attested, by id: what the service attests next. */
     public List<Attestation> toAttest() {
         List<Attestation> out = new ArrayList<>();
-        for (Batch b : batches.values()) {
-            if (!attestations.containsKey(b.id()) && stateOf(b.id()) == BatchState.SETTLED) {
-                out.add(Attestation.of(b, reconciliation.bookedAllocations(b.id())));
+        for (String id : unattested) {
+            if (stateOf(id) == BatchState.SETTLED) {
+                out.add(Attestation.of(batches.get(id), reconciliation.bookedAllocations(id)));
             }
         }
         return out;
