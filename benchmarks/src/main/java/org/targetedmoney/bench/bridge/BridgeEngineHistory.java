@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.targetedmoney.bridge.engine.Applied;
 import org.targetedmoney.bridge.engine.BridgeEngine;
 import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.BridgeStatus;
 import org.targetedmoney.bridge.engine.BridgeView;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
@@ -26,10 +27,10 @@ import org.targetedmoney.bridge.settlement.SettlementMode;
  * What one input costs the engine once it has a history: {@code historyWindows} weekly windows of the
  * {@link BridgeWorkload} (100 000 lines each, gross mode, so 100 000 transfers instructed per window and waiting
  * for the bank) are settled first. Then {@code credit} applies one member's contribution (what each accepted POST
- * of the contribution API costs on the writer thread), and {@code view} takes the read-only picture the service
- * takes for each /metrics scrape and GET /v1/status (it once took one after every sync step, and for
- * /v1/batches and /v1/funding). With no cost per
- * past transfer, both would stay flat as the history grows.
+ * of the contribution API costs on the writer thread), {@code status} reads the running figures the service
+ * reads for each /metrics scrape and GET /v1/status, and {@code view} takes the whole read-only picture (a pass
+ * over every batch, which the service once took for those). With no cost per past transfer, {@code credit} and
+ * {@code status} stay flat as the history grows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -72,5 +73,10 @@ public class BridgeEngineHistory {
     @Benchmark
     public BridgeView view() {
         return engine.view();
+    }
+
+    @Benchmark
+    public BridgeStatus status() {
+        return engine.status();
     }
 }

@@ -20,6 +20,7 @@ import org.targetedmoney.bridge.settlement.FollowUp;
 import org.targetedmoney.bridge.settlement.FundingBook;
 import org.targetedmoney.bridge.settlement.FundingOutcome;
 import org.targetedmoney.bridge.settlement.InstructedTransfer;
+import org.targetedmoney.bridge.settlement.OutcomeResult;
 import org.targetedmoney.bridge.settlement.Reconciliation;
 import org.targetedmoney.bridge.settlement.ReconciliationRun;
 import org.targetedmoney.bridge.settlement.SettlementWindow;
@@ -69,6 +70,10 @@ public final class BridgeEngine {
     private final TreeSet<String> unattested = new TreeSet<>();
     /** Account and reference of the credits taken: a credit is counted once, whatever its idempotency key. */
     private final TreeSet<String> creditReferences = new TreeSet<>();
+    /** Running figures over every batch, for the status page and metrics. */
+    private final BatchTally tally = new BatchTally();
+    /** Batches whose state may have changed during the input being applied: re-counted at its end. */
+    private final TreeSet<String> touched = new TreeSet<>();
 
     /**
      * @param payees providers' bank details by lower-case address; a provider without is funded but not paid
@@ -96,7 +101,7 @@ public final class BridgeEngine {
      * {@link Applied.Refused} input changes nothing at all (so a caller may drop it from the journal).
      */
     public Applied apply(BridgeInput input) {
-        return switch (input) {
+        Applied applied = switch (input) {
             case BridgeInput.LinesRead r -> read(r);
             case BridgeInput.CreditReceived c -> credit(c);
             case BridgeInput.Cutoff c -> cutoff();
@@ -105,6 +110,18 @@ public final class BridgeEngine {
             case BridgeInput.Attested a -> attested(a);
             case BridgeInput.FirmDeclared f -> declared(f);
         };
+        recount();
+        return applied;
+    }
+
+    /** Brings the running figures up to date for the batches this input touched (a few, not the history). */
+    private void recount() {
+        for (String id : touched) {
+            Batch b = batches.get(id);
+            tally.record(id, stateOf(id), b.totalCents(),
+                    Allocation.totalsBySource(reconciliation.bookedAllocations(id)));
+        }
+        touched.clear();
     }
 
     private Applied read(BridgeInput.LinesRead r) {
@@ -160,6 +177,7 @@ public final class BridgeEngine {
                 nextPart.put(w.text() + "|" + b.provider(), b.part() + 1);
                 Check.that(batches.put(b.id(), b) == null, "batch %s is made once", b.id());
                 unattested.add(b.id());
+                touched.add(b.id());
                 waiting.put(b.id(), new FundingOutcome.Waiting("NOT_TRIED", b.totalCents(), new TreeMap<>()));
                 made++;
             }
@@ -179,6 +197,7 @@ public final class BridgeEngine {
             if (book.fundTransfer(b, retry.transferIndex()) instanceof FundingOutcome.Funded f) {
                 toInstruct.put(key, b.instruct(retry.transferIndex(), retry.nextAttempt(),
                         f.allocationsFor(retry.transferIndex())));
+                touched.add(b.id());
                 funded++;
             }
         }
@@ -188,6 +207,7 @@ public final class BridgeEngine {
             switch (bf.outcome()) {
                 case FundingOutcome.Funded f -> {
                     waiting.remove(b.id());
+                    touched.add(b.id());
                     List<List<Allocation>> byTransfer = f.allocationsByTransfer(b.transferCount());
                     for (int i = 0; i < b.transferCount(); i++) {
                         toInstruct.put(transferKey(b.id(), i), b.instruct(i, 1, byTransfer.get(i)));
@@ -215,6 +235,7 @@ public final class BridgeEngine {
                 continue; // funded, waiting for bank details (visible in the batch's view)
             }
             reconciliation.instruct(t);
+            touched.add(t.batchId());
             items.add(new PaymentOrder.Item(t, payee, remittance(b, t)));
             total = Math.addExact(total, t.amountCents());
             it.remove();
@@ -233,6 +254,14 @@ public final class BridgeEngine {
                     + " was already processed");
         }
         ReconciliationRun run = reconciliation.reconcile(b.outcomes(), book);
+        for (OutcomeResult r : run.results()) {
+            switch (r) {
+                case OutcomeResult.Matched m -> touched.add(m.transfer().batchId());
+                case OutcomeResult.Failed f -> touched.add(f.transfer().batchId());
+                case OutcomeResult.Unmatched u -> { } // changes no batch
+                case OutcomeResult.Duplicate d -> { }
+            }
+        }
         int funded = fundPending();
         return new Applied.Reconciled(run, funded);
     }
@@ -284,7 +313,15 @@ public final class BridgeEngine {
         return out;
     }
 
-    /** A read-only picture of the state for the HTTP API, metrics and the CLI. */
+    /** The figures of the status page and the metrics, from running totals (no pass over the batches). */
+    public BridgeStatus status() {
+        SortedMap<String, Integer> openLines = new TreeMap<>();
+        unbatched.forEach((w, lines) -> openLines.put(w.text(), lines.size()));
+        return new BridgeStatus(nextBlock, nextLogIndex, headBlock, headTimestampSeconds, linesRead, openLines,
+                tally.figures(), book.snapshot());
+    }
+
+    /** A read-only picture of the whole state (a pass over every batch: for tests and small states). */
     public BridgeView view() {
         SortedMap<String, Integer> openLines = new TreeMap<>();
         unbatched.forEach((w, lines) -> openLines.put(w.text(), lines.size()));

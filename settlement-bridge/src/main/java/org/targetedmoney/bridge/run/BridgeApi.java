@@ -25,6 +25,7 @@ import org.targetedmoney.bridge.contribution.PublicCredits;
 import org.targetedmoney.bridge.engine.Applied;
 import org.targetedmoney.bridge.engine.BridgeEngine;
 import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.BridgeStatus;
 import org.targetedmoney.bridge.engine.BridgeView;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.funding.FundingCredit;
@@ -254,7 +255,7 @@ final class BridgeApi {
     }
 
     private ObjectNode status(BridgeEngine e) {
-        BridgeView v = e.view();
+        BridgeStatus v = e.status();
         ObjectNode o = JSON.createObjectNode().put("nextBlock", v.nextBlock()).put("nextLogIndex", v.nextLogIndex())
                 .put("headBlock", v.headBlock()).put("headTimestamp", v.headTimestampSeconds())
                 .put("linesRead", v.linesRead()).put("lastLedgerError", service.lastLedgerError());
@@ -262,7 +263,7 @@ final class BridgeApi {
         v.openLinesByWindow().forEach(open::put);
         ObjectNode byState = o.putObject("batchesByState");
         for (BatchState s : BatchState.values()) {
-            byState.put(s.code(), v.batchesIn(s).size());
+            byState.put(s.code(), v.batches().countByState().get(s));
         }
         ObjectNode refused = o.putObject("refusedAttestations");
         service.refusedAttestations().forEach(refused::put);

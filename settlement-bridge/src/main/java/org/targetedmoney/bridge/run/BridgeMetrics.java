@@ -8,9 +8,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.Map;
-import org.targetedmoney.bridge.engine.BridgeView;
+import org.targetedmoney.bridge.engine.BridgeStatus;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.settlement.BatchState;
 
@@ -45,29 +44,18 @@ public final class BridgeMetrics {
             .help("Ledger lines read and not yet in a batch").register(registry);
 
     /** Sets the gauges from a view of the engine. */
-    public void update(BridgeView view, long journalEntries) {
-        cursorBlock.set(view.nextBlock());
+    public void update(BridgeStatus status, long journalEntries) {
+        cursorBlock.set(status.nextBlock());
         journal.set(journalEntries);
-        openLines.set(view.openLinesByWindow().values().stream().mapToLong(Integer::longValue).sum());
-        Map<BatchState, long[]> byState = new EnumMap<>(BatchState.class);
+        openLines.set(status.openLines());
         for (BatchState s : BatchState.values()) {
-            byState.put(s, new long[2]);
+            batches.labelValues(s.code()).set(status.batches().countByState().get(s));
+            batchCents.labelValues(s.code()).set(status.batches().centsByState().get(s));
         }
-        Map<SourceKind, Long> paid = new EnumMap<>(SourceKind.class);
-        for (BridgeView.BatchSummary b : view.batches()) {
-            long[] c = byState.get(b.state());
-            c[0]++;
-            c[1] = Math.addExact(c[1], b.totalCents());
-            b.paidBySourceCents().forEach((k, v) -> paid.merge(k, v, Math::addExact));
-        }
-        byState.forEach((s, c) -> {
-            batches.labelValues(s.code()).set(c[0]);
-            batchCents.labelValues(s.code()).set(c[1]);
-        });
         for (SourceKind k : SourceKind.values()) {
-            paidBySource.labelValues(k.code()).set(paid.getOrDefault(k, 0L));
+            paidBySource.labelValues(k.code()).set(status.batches().paidBySourceCents().get(k));
         }
-        view.funding().balancesCents().forEach((account, cents) -> balances.labelValues(account).set(cents));
+        status.funding().balancesCents().forEach((account, cents) -> balances.labelValues(account).set(cents));
     }
 
     /** The metrics in Prometheus' text format. */

@@ -171,12 +171,11 @@ public final class BridgeService implements AutoCloseable {
     }
 
     /**
-     * The metrics in Prometheus' text format, their gauges refreshed from a view of the engine taken now: a view
-     * is a pass over every batch (BENCHMARKS.md), so it is paid per scrape, not per sync step.
+     * The metrics in Prometheus' text format, their gauges refreshed from the engine's running figures now.
      */
     public Future<byte[]> scrapeMetrics() {
         return read(e -> {
-            metrics.update(e.view(), journal.size());
+            metrics.update(e.status(), journal.size());
             return metrics.scrape();
         });
     }
