@@ -42,6 +42,11 @@ public final class NetworkLayout {
 
     private NetworkLayout() {}
 
+    /** True if {@code host} is an IPv4 or IPv6 literal or a DNS name (never resolved). */
+    public static boolean isHost(String host) {
+        return NetworkFields.isHost(host);
+    }
+
     /** The id of node {@code index} (1-based). */
     public static String nodeId(int index) {
         return NODE_PREFIX + index;
