@@ -116,7 +116,7 @@ public final class CertificateAuthority {
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(ca.certificate()));
+                            extensions.createAuthorityKeyIdentifier(ca.certificate().getPublicKey()));
             return new Issued(pair.getPrivate(), sign(builder, ca.privateKey()));
         } catch (GeneralSecurityException | CertIOException e) {
             throw new IllegalStateException("cannot build the certificate of " + nodeId + ": " + e.getMessage(), e);
