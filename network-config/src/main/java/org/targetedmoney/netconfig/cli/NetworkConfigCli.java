@@ -11,8 +11,9 @@ import picocli.CommandLine.Spec;
 /** Entry point of the {@code network-config} tool. */
 @Command(name = "network-config", mixinStandardHelpOptions = true,
         versionProvider = NetworkConfigCli.Version.class,
-        description = "Genesis files and demo networks of the targeted-money ledger.",
-        subcommands = {DemoCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        description = "Genesis files, demo networks and N-validator networks of the targeted-money ledger.",
+        subcommands = {DemoCommand.class, ValidateCommand.class, NetworkCommand.class, ValidateNetworkCommand.class,
+                CommandLine.HelpCommand.class})
 public final class NetworkConfigCli implements Runnable {
     /** Exit code of a command whose input was refused (a usage error is {@link CommandLine.ExitCode#USAGE}, 2). */
     public static final int EXIT_REFUSED = 1;
@@ -22,7 +23,7 @@ public final class NetworkConfigCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command (demo or validate)");
+        throw new ParameterException(spec.commandLine(), "missing command (demo, validate, network or validate-network)");
     }
 
     public static void main(String[] args) {

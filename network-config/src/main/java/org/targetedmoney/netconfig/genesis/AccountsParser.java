@@ -17,7 +17,6 @@ import org.targetedmoney.policy.genesis.Genesis.AccountSpec;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.model.BodyKind;
 import org.targetedmoney.policy.model.Role;
-import org.web3j.crypto.Keys;
 
 /** Checks {@code genesis.accounts} and remembers each account's roles for the validator checks. */
 final class AccountsParser {
@@ -175,22 +174,6 @@ final class AccountsParser {
 
     /** Parses {@code 0x} + 40 hex digits; a mixed-case address must pass its EIP-55 checksum (it catches typos). */
     static Address address(JsonNode node, String path, Problems problems) {
-        String text = Fields.text(node, path, problems);
-        if (text == null) {
-            return null;
-        }
-        if (!GenesisLimits.ADDRESS.matcher(text).matches()) {
-            problems.add(path, "not an address: " + quote(text) + " (expected 0x followed by 40 hex digits)");
-            return null;
-        }
-        String digits = text.substring(2);
-        boolean mixedCase = !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))
-                && !digits.equals(digits.toUpperCase(java.util.Locale.ROOT));
-        if (mixedCase && !Keys.toChecksumAddress(text).equals(text)) {
-            problems.add(path, "address " + text + " fails its EIP-55 checksum (mixed case): a character is"
-                    + " probably mistyped; write it in lower case only to skip the check");
-            return null;
-        }
-        return Address.fromHex(text);
+        return Fields.address(node, path, problems);
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.targetedmoney.policy.model.Address;
+import org.web3j.crypto.Keys;
 
 /**
  * Typed reads of a JSON tree that record a problem (with its path) and return null instead of throwing, so
@@ -14,6 +16,7 @@ import java.util.Set;
 public final class Fields {
     /** Values quoted in messages are cut to this many characters (a hostile file may hold huge strings). */
     static final int MAX_QUOTED_CHARS = 80;
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("0x[0-9a-fA-F]{40}");
 
     private Fields() {}
 
@@ -89,6 +92,27 @@ public final class Fields {
         List<JsonNode> elements = new ArrayList<>(node.size());
         node.elements().forEachRemaining(elements::add);
         return elements;
+    }
+
+    /** Parses {@code 0x} + 40 hex digits; a mixed-case address must pass its EIP-55 checksum (it catches typos). */
+    public static Address address(JsonNode node, String path, Problems problems) {
+        String text = Fields.text(node, path, problems);
+        if (text == null) {
+            return null;
+        }
+        if (!ADDRESS.matcher(text).matches()) {
+            problems.add(path, "not an address: " + quote(text) + " (expected 0x followed by 40 hex digits)");
+            return null;
+        }
+        String digits = text.substring(2);
+        boolean mixedCase = !digits.equals(digits.toLowerCase(java.util.Locale.ROOT))
+                && !digits.equals(digits.toUpperCase(java.util.Locale.ROOT));
+        if (mixedCase && !Keys.toChecksumAddress(text).equals(text)) {
+            problems.add(path, "address " + text + " fails its EIP-55 checksum (mixed case): a character is"
+                    + " probably mistyped; write it in lower case only to skip the check");
+            return null;
+        }
+        return Address.fromHex(text);
     }
 
     /** A JSON-quoted, shortened rendering of {@code value} for messages (control characters escaped). */
