@@ -6,7 +6,8 @@
  *
  * <p>Packages: {@code line} (ledger lines owed to providers), {@code funding} (where euros come from),
  * {@code settlement} (batches, netting, waterfall, reconciliation: pure), {@code contribution} (declarations and
- * contribution scales: pure), {@code iso} (ISO 20022 files), {@code ledger} (following the ledger, attesting),
+ * contribution scales: pure), {@code receipt} (declared credits matched to money the bank shows: pure),
+ * {@code iso} (ISO 20022 files), {@code ledger} (following the ledger, attesting),
  * {@code store} (durable, transactional, idempotency keys), {@code http} (the contribution and bank-file API),
  * {@code run} (wiring, configuration, CLI).
  */

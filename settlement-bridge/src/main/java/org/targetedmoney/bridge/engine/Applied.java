@@ -16,6 +16,13 @@ public sealed interface Applied {
     /** A bank message reconciled; {@code funded}: retries funded right after. */
     record Reconciled(ReconciliationRun run, int funded) implements Applied {}
 
+    /**
+     * Bank receipts taken: {@code matched} confirmed a declared credit, {@code unmatched} wait for a declaration,
+     * {@code duplicates} were taken before (same bank entry reported again); {@code funded}: batches or retries
+     * funded right after (in "bank" confirmation mode).
+     */
+    record Received(int matched, int unmatched, int duplicates, int funded) implements Applied {}
+
     /** The input changed nothing, for a business reason with a stable code. */
     record Refused(String code, String message) implements Applied {}
 

@@ -9,6 +9,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.receipt.BankReceipt;
+import org.targetedmoney.bridge.receipt.CreditConfirmation;
+import org.targetedmoney.bridge.receipt.Match;
+import org.targetedmoney.bridge.receipt.ReceiptBook;
 import org.targetedmoney.bridge.settlement.Allocation;
 import org.targetedmoney.bridge.settlement.Batch;
 import org.targetedmoney.bridge.settlement.Check;
@@ -31,7 +35,8 @@ import org.targetedmoney.bridge.settlement.WindowId;
  * the ledger passes its end (or a cut-off), then become one batch per provider; batches wait for funding (the
  * waterfall, all or nothing, oldest first) and are re-tried after every credit; funded transfers whose payee is
  * known go into the next payment order; bank outcomes settle, retry or escalate them; settled batches are
- * attested. Firms' declarations go to the inter-enterprise fund's {@link InterEnterpriseBook}, whose months close
+ * attested. Declared credits fund at once, or (BANK confirmation) once a bank receipt matches them
+ * ({@link ReceiptBook}). Firms' declarations go to the inter-enterprise fund's {@link InterEnterpriseBook}, whose months close
  * (and whose payouts are ordered) as the ledger's clock passes them. Single writer, not thread-safe: the service applies inputs on one thread and serves reads from
  * {@link BridgeView}s it takes after each input.
  */
@@ -50,6 +55,10 @@ public final class BridgeEngine {
     private final Map<String, Payee> payees;
     /** The inter-enterprise fund, or null when this bridge runs none. */
     private final InterEnterpriseBook interEnterprise;
+    /** Whether a declared credit funds at once (DECLARED) or once a bank receipt matches it (BANK). */
+    private final CreditConfirmation confirmation;
+    /** Declared credits and bank receipts, matched (in DECLARED mode for the report only). */
+    private final ReceiptBook receipts = new ReceiptBook();
 
     private long nextBlock;
     private int nextLogIndex;
@@ -89,6 +98,16 @@ public final class BridgeEngine {
      */
     public BridgeEngine(SettlementWindow windows, BatchBuilder builder, FundingBook book, Map<String, Payee> payees,
                         Optional<InterEnterpriseBook> interEnterprise) {
+        this(windows, builder, book, payees, interEnterprise, CreditConfirmation.DECLARED);
+    }
+
+    /**
+     * @param confirmation DECLARED: a credit posted to the API funds at once; BANK: it is expected until a bank
+     *                     receipt on a collection account matches it ({@link BridgeInput.ReceiptsBooked})
+     */
+    public BridgeEngine(SettlementWindow windows, BatchBuilder builder, FundingBook book, Map<String, Payee> payees,
+                        Optional<InterEnterpriseBook> interEnterprise, CreditConfirmation confirmation) {
+        this.confirmation = Objects.requireNonNull(confirmation, "confirmation");
         this.windows = Objects.requireNonNull(windows, "windows");
         this.builder = Objects.requireNonNull(builder, "builder");
         this.book = Objects.requireNonNull(book, "book");
@@ -109,6 +128,7 @@ public final class BridgeEngine {
             case BridgeInput.BankOutcomes b -> bank(b);
             case BridgeInput.Attested a -> attested(a);
             case BridgeInput.FirmDeclared f -> declared(f);
+            case BridgeInput.ReceiptsBooked r -> receiptsBooked(r);
         };
         recount();
         return applied;
@@ -151,12 +171,64 @@ public final class BridgeEngine {
             return new Applied.Refused("DUPLICATE_REFERENCE", "a credit with reference " + c.credit().reference()
                     + " was already received on account " + c.credit().accountId());
         }
+        if (confirmation == CreditConfirmation.BANK) {
+            return expectCredit(c, key);
+        }
         CreditOutcome outcome = book.credit(c.credit());
         if (outcome instanceof CreditOutcome.Rejected rejected) {
             return new Applied.Refused(rejected.code(), rejected.message());
         }
         creditReferences.add(key);
+        if (!receipts.knows(c.credit().reference())) {
+            receipts.expect(c.credit(), headTimestampSeconds); // for the report: the money is already in the book
+        }
         return new Applied.Progress(0, 0, fundPending());
+    }
+
+    /** BANK mode: the credit waits for its bank receipt, unless one came first (then it funds now). */
+    private Applied expectCredit(BridgeInput.CreditReceived c, String key) {
+        Optional<CreditOutcome.Rejected> refusal = book.accountRefusal(c.credit());
+        if (refusal.isPresent()) {
+            return new Applied.Refused(refusal.get().code(), refusal.get().message());
+        }
+        if (receipts.knows(c.credit().reference())) {
+            // a bank entry names a reference, not an account: it must point to one credit only
+            return new Applied.Refused("DUPLICATE_REFERENCE", "a credit with reference " + c.credit().reference()
+                    + " was already declared on another account (references must be unique when the bank confirms"
+                    + " credits)");
+        }
+        creditReferences.add(key);
+        Optional<Match> match = receipts.expect(c.credit(), headTimestampSeconds);
+        return new Applied.Progress(0, 0, match.isPresent() ? confirm(List.of(match.get())) : 0);
+    }
+
+    /** Bank receipts: matched to declared credits (which then fund, in BANK mode) or kept unmatched. */
+    private Applied receiptsBooked(BridgeInput.ReceiptsBooked r) {
+        if (r.receipts().size() > receipts.room()) {
+            return new Applied.Refused("TOO_MANY_RECEIPTS", "the bridge keeps at most " + ReceiptBook.MAX_RECEIPTS
+                    + " bank receipts; message " + r.messageId() + " has " + r.receipts().size());
+        }
+        List<Match> confirmed = new ArrayList<>();
+        int duplicates = 0;
+        for (BankReceipt receipt : r.receipts()) {
+            ReceiptBook.Received received = receipts.receive(receipt, headTimestampSeconds);
+            duplicates += received.duplicate() ? 1 : 0;
+            confirmed.addAll(received.confirmed());
+        }
+        int funded = confirmation == CreditConfirmation.BANK ? confirm(confirmed) : 0;
+        int unmatched = Math.max(0, r.receipts().size() - duplicates - confirmed.size());
+        return new Applied.Received(confirmed.size(), unmatched, duplicates, funded);
+    }
+
+    /** Puts confirmed credits in the funding book (each once: a reference is matched once) and funds what waits. */
+    private int confirm(List<Match> matches) {
+        for (Match m : matches) {
+            CreditOutcome outcome = book.credit(m.credit().credit());
+            // the account was checked when the credit was declared; only a balance of 10^18 cents could refuse it
+            Check.that(outcome instanceof CreditOutcome.Credited, "confirmed credit %s is taken: %s",
+                    m.credit().reference(), outcome);
+        }
+        return matches.isEmpty() ? 0 : fundPending();
     }
 
     private Applied cutoff() {
@@ -376,6 +448,16 @@ public final class BridgeEngine {
     /** The payment order with this message id, if the engine made it. */
     public Optional<PaymentOrder> order(String messageId) {
         return Optional.ofNullable(orders.get(messageId));
+    }
+
+    /** Declared credits and bank receipts, matched (read-only outside the engine). */
+    public ReceiptBook receipts() {
+        return receipts;
+    }
+
+    /** Whether declared credits wait for the bank (BANK) or fund at once (DECLARED). */
+    public CreditConfirmation confirmation() {
+        return confirmation;
     }
 
     /** The inter-enterprise fund's book (read-only outside the engine), if this bridge runs the fund. */

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.receipt.BankReceipt;
 import org.targetedmoney.bridge.settlement.BankOutcome;
 
 /** What the bridge journals, in order; {@link BridgeEngine#apply} turns each into state. */
@@ -84,6 +85,21 @@ public sealed interface BridgeInput {
         public FirmDeclared {
             Objects.requireNonNull(declaration, "declaration");
             Objects.requireNonNull(payee, "payee");
+        }
+    }
+
+    /**
+     * Booked incoming credits on the collection accounts, from one bank message (applied right after that
+     * message's {@link BankOutcomes}, in the same commit): matched to declared credits, or kept as unmatched
+     * receipts. In "bank" confirmation mode a match puts the declared credit in the funding book.
+     */
+    record ReceiptsBooked(String messageId, List<BankReceipt> receipts) implements BridgeInput {
+        public ReceiptsBooked {
+            Objects.requireNonNull(messageId, "messageId");
+            receipts = List.copyOf(receipts);
+            if (receipts.size() > MAX_OUTCOMES) {
+                throw new IllegalArgumentException("at most " + MAX_OUTCOMES + " receipts per bank message");
+            }
         }
     }
 }

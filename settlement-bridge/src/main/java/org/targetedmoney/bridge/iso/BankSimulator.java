@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
 
 /**
  * A simulated bank, for tests and the demo: given a pain.001 file it answers as a bank would, with a camt.054
- * notification of what it booked and a pain.002 status report of what it accepted or refused.
+ * notification of what it booked and a pain.002 status report of what it accepted or refused; and it notifies
+ * money received on a collection account ({@link #creditNotification}).
  *
  * <p>Deterministic: the same inputs give the same bytes (ids and dates come from the caller, file order is kept).
  * The pain.002 is validated against the official pain.002.001.10 schema.
@@ -192,6 +193,70 @@ public final class BankSimulator {
                 .setBkTxCd(new BankTransactionCodeStructure4().setDomn(new BankTransactionCodeStructure5().setCd("PMNT")
                         .setFmly(new BankTransactionCodeStructure6().setCd("ICDT").setSubFmlyCd(subFamily))))
                 .addNtryDtls(new EntryDetails9().addTxDtls(transaction));
+    }
+
+    /**
+     * Money a payer sent to one of the bridge's collection accounts (a member's contribution, a public credit).
+     *
+     * @param endToEndId         the payer's end-to-end id, or null (the bank then writes NOTPROVIDED)
+     * @param amountCents        > 0
+     * @param remittance         unstructured remittance (up to 140 characters), or null
+     * @param returnReasonCode   null for money received; a reason code (e.g. AC04) for a credit that is a return
+     */
+    public record IncomingCredit(String endToEndId, long amountCents, String remittance, String returnReasonCode) {
+        public IncomingCredit {
+            if (amountCents <= 0) {
+                throw new IllegalArgumentException("an incoming credit is > 0 cents: " + amountCents);
+            }
+            if (remittance != null && remittance.length() > 140) {
+                throw new IllegalArgumentException("unstructured remittance is at most 140 characters");
+            }
+            if (returnReasonCode != null && !REASON_CODE.matcher(returnReasonCode).matches()) {
+                throw new IllegalArgumentException("reason code must be 1..4 of [A-Z0-9]: " + returnReasonCode);
+            }
+        }
+
+        /** Money received, with its end-to-end id and remittance. */
+        public static IncomingCredit of(String endToEndId, long amountCents, String remittance) {
+            return new IncomingCredit(endToEndId, amountCents, remittance, null);
+        }
+    }
+
+    /**
+     * A camt.054.001.08 notification of booked credits on {@code accountIban}, one entry each, whose entry
+     * references are {@code messageId-1}, {@code messageId-2}... (unique per message id).
+     */
+    public static byte[] creditNotification(String messageId, OffsetDateTime createdAt, LocalDate bookingDate,
+                                            String accountIban, List<IncomingCredit> credits) {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(accountIban, "accountIban");
+        if (credits.isEmpty()) {
+            throw new IllegalArgumentException("a credit notification reports at least one credit");
+        }
+        Instructions dates = new Instructions(messageId, messageId, createdAt, bookingDate, Map.of(), Map.of());
+        AccountNotification17 account = new AccountNotification17().setId(messageId).setCreDtTm(createdAt)
+                .setAcct(new CashAccount39().setId(new AccountIdentification4Choice().setIBAN(accountIban)));
+        for (int i = 0; i < credits.size(); i++) {
+            IncomingCredit c = credits.get(i);
+            BigDecimal amount = IsoAmounts.decimal(c.amountCents());
+            EntryTransaction10 tx = new EntryTransaction10()
+                    .setRefs(new TransactionReferences6().setEndToEndId(c.endToEndId() == null ? "NOTPROVIDED"
+                            : c.endToEndId()))
+                    .setAmt(eur(amount)).setCdtDbtInd(CreditDebitCode.CRDT);
+            if (c.remittance() != null) {
+                tx.setRmtInf(new RemittanceInformation16().addUstrd(c.remittance()));
+            }
+            if (c.returnReasonCode() != null) {
+                tx.setRtrInf(new PaymentReturnReason5().setRsn(new ReturnReason5Choice().setCd(c.returnReasonCode())));
+            }
+            ReportEntry10 entry = entry(i + 1, amount, CreditDebitCode.CRDT,
+                    c.returnReasonCode() == null ? "RCDT" : "RRTN", tx, dates);
+            account.addNtry(entry.setNtryRef(messageId + "-" + (i + 1)));
+        }
+        return ProwideXml.document(new MxCamt05400108().setBkToCstmrDbtCdtNtfctn(
+                new BankToCustomerDebitCreditNotificationV08()
+                        .setGrpHdr(new GroupHeader81().setMsgId(messageId).setCreDtTm(createdAt))
+                        .addNtfctn(account)));
     }
 
     private static CustomerPaymentStatusReportV10 statusReport(CustomerCreditTransferInitiationV09 initiation,

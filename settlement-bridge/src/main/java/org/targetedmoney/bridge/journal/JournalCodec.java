@@ -17,6 +17,7 @@ import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
 import org.targetedmoney.bridge.line.LineKind;
+import org.targetedmoney.bridge.receipt.BankReceipt;
 import org.targetedmoney.bridge.settlement.BankOutcome;
 
 /**
@@ -54,6 +55,11 @@ public final class JournalCodec {
                 o.set("declaration", declaration(f.declaration()));
                 o.set("payee", payee(f.payee()));
             }
+            case BridgeInput.ReceiptsBooked r -> {
+                o.put("type", "receipts").put("messageId", r.messageId());
+                ArrayNode receipts = o.putArray("receipts");
+                r.receipts().forEach(x -> receipts.add(receipt(x)));
+            }
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -90,6 +96,7 @@ public final class JournalCodec {
             case "attested" -> new BridgeInput.Attested(o.get("batchId").asText(), o.get("tx").asText());
             case "firm" -> new BridgeInput.FirmDeclared(declaration(o.get("declaration")),
                     o.get("correction").asBoolean(), payee(o.get("payee")));
+            case "receipts" -> new BridgeInput.ReceiptsBooked(o.get("messageId").asText(), receipts(o.get("receipts")));
             default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
         };
     }
@@ -152,6 +159,33 @@ public final class JournalCodec {
 
     private static FirmPayee payee(JsonNode p) {
         return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText());
+    }
+
+    private static ObjectNode receipt(BankReceipt r) {
+        ObjectNode o = JSON.createObjectNode().put("id", r.id()).put("iban", r.accountIban())
+                .put("cents", r.amountCents()).put("ccy", r.currency()).put("booked", r.bookingDate().toString());
+        if (r.endToEndId() != null) {
+            o.put("e2e", r.endToEndId());
+        }
+        if (r.remittance() != null) {
+            o.put("rmt", r.remittance());
+        }
+        return o;
+    }
+
+    private static List<BankReceipt> receipts(JsonNode array) {
+        List<BankReceipt> out = new ArrayList<>(array.size());
+        for (JsonNode r : array) {
+            out.add(new BankReceipt(r.get("id").asText(), r.get("iban").asText(), r.get("cents").asLong(),
+                    r.get("ccy").asText(), LocalDate.parse(r.get("booked").asText()), optionalText(r, "e2e"),
+                    optionalText(r, "rmt")));
+        }
+        return out;
+    }
+
+    private static String optionalText(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 
     private static ObjectNode outcome(BankOutcome x) {

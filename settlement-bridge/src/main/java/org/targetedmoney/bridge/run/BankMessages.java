@@ -2,19 +2,24 @@ package org.targetedmoney.bridge.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.iso.BankEntry;
 import org.targetedmoney.bridge.iso.BankNotification;
 import org.targetedmoney.bridge.iso.StatusReport;
 import org.targetedmoney.bridge.iso.TransactionStatus;
+import org.targetedmoney.bridge.receipt.BankReceipt;
+import org.targetedmoney.bridge.receipt.ReceiptBook;
 import org.targetedmoney.bridge.settlement.BankOutcome;
 
 /**
  * What a parsed bank message says about the bridge's transfers, as outcomes for reconciliation: a booked debit of
  * the payer's account is a payment made, an entry with return information a payment returned, a rejected
  * transaction in a status report a payment refused. Everything else (incoming credits, pending entries,
- * acceptances) is counted but changes nothing here.
+ * acceptances) is counted but changes nothing here. Incoming credits on the collection accounts are read apart,
+ * by {@link #receipts}, as money received.
  */
 final class BankMessages {
     private BankMessages() {}
@@ -26,10 +31,14 @@ final class BankMessages {
         }
     }
 
-    static Reading notification(BankNotification n, String payerIban) {
+    /** @param collectionIbans entries on these accounts (other than the payer's) are left to {@link #receipts} */
+    static Reading notification(BankNotification n, String payerIban, Set<String> collectionIbans) {
         List<BankOutcome> out = new ArrayList<>();
         int ignored = 0;
         for (BankEntry e : n.entries()) {
+            if (!e.accountIban().equalsIgnoreCase(payerIban) && isCollection(e, collectionIbans)) {
+                continue; // money received on a collection account: receipts()
+            }
             if (!e.accountIban().equalsIgnoreCase(payerIban)) {
                 return new Reading(List.of(), 0, "WRONG_ACCOUNT", "entry " + e.entryReference() + " is for account "
                         + e.accountIban() + ", the bridge pays from " + payerIban);
@@ -45,6 +54,46 @@ final class BankMessages {
             }
         }
         return new Reading(out, ignored, null, null);
+    }
+
+    // ---- money received on the collection accounts ----
+
+    /**
+     * The booked incoming credits on the collection accounts, as receipts to match with declared credits. An
+     * entry with return information is not money received (it gives back an earlier payment, or is a credit
+     * sent back), nor is a pending one. A receipt's id is the bank's entry reference with the account, booking
+     * date, end-to-end id and amount, so that one entry reported in a camt.054 and again in the day's camt.053 is
+     * taken once; an entry without a reference gets the message id and its position.
+     */
+    static List<BankReceipt> receipts(BankNotification n, Set<String> collectionIbans) {
+        List<BankReceipt> out = new ArrayList<>();
+        for (int i = 0; i < n.entries().size(); i++) {
+            BankEntry e = n.entries().get(i);
+            if (isCollection(e, collectionIbans) && e.credit() && "BOOK".equals(e.status()) && !e.isReturn()
+                    && e.amountCents() > 0 && e.bookingDate() != null) {
+                out.add(new BankReceipt(receiptId(n, i, e), upper(e.accountIban()), e.amountCents(), ReceiptBook.EUR,
+                        e.bookingDate(), e.endToEndId(), e.remittance()));
+            }
+        }
+        return out;
+    }
+
+    private static String receiptId(BankNotification n, int index, BankEntry e) {
+        String id = e.entryReference() == null ? null : String.join("|", upper(e.accountIban()),
+                e.bookingDate().toString(), e.entryReference(), e.endToEndId() == null ? "" : e.endToEndId(),
+                Long.toString(e.amountCents()));
+        if (id == null || id.length() > BankReceipt.MAX_ID_CHARS) {
+            id = n.messageId() + "#" + index;
+        }
+        return id.length() <= BankReceipt.MAX_ID_CHARS ? id : id.substring(id.length() - BankReceipt.MAX_ID_CHARS);
+    }
+
+    private static boolean isCollection(BankEntry e, Set<String> collectionIbans) {
+        return collectionIbans.contains(upper(e.accountIban()));
+    }
+
+    private static String upper(String iban) {
+        return iban.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     /**

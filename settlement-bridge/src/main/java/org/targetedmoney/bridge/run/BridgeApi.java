@@ -36,6 +36,9 @@ import org.targetedmoney.bridge.http.IdempotentRoutes;
 import org.targetedmoney.bridge.http.Problem;
 import org.targetedmoney.bridge.iso.BankFileParser;
 import org.targetedmoney.bridge.iso.BankParseResult;
+import org.targetedmoney.bridge.receipt.BankReceipt;
+import org.targetedmoney.bridge.receipt.ReceiptBook;
+import org.targetedmoney.bridge.receipt.ReceiptReport;
 import org.targetedmoney.bridge.settlement.BatchState;
 import org.targetedmoney.bridge.settlement.OutcomeResult;
 import org.targetedmoney.bridge.settlement.ReconciliationReport;
@@ -48,7 +51,7 @@ import org.targetedmoney.bridge.store.Writes;
  * The bridge's HTTP API (see {@code openapi.yaml}): idempotent POSTs for contributions, public credits, firms'
  * declarations to the inter-enterprise fund, bank messages and cut-offs (each needs an {@code Idempotency-Key});
  * GETs for status, batches, funding, payment orders (providers' and the fund's), a fund month's settlement
- * ({@link InterEnterpriseApi}) and rejected inputs; {@code /metrics} and {@code /health}.
+ * ({@link InterEnterpriseApi}), money received (receipts) and rejected inputs; {@code /metrics} and {@code /health}.
  */
 final class BridgeApi {
     /** Most items a list answers. */
@@ -89,6 +92,7 @@ final class BridgeApi {
         router.get("/v1/orders").handler(ctx -> answer(ctx, service.read(e -> orders(e.newestOrders(MAX_LIST)))));
         router.get("/v1/orders/:id/pain001").handler(this::pain001);
         router.get("/v1/inter-enterprise/:period").handler(interEnterprise::statement);
+        router.get("/v1/receipts").handler(this::receipts);
         router.get("/v1/rejected").handler(ctx -> answer(ctx, service.writer().submit(w -> rejectedList())));
         router.get("/metrics").handler(ctx -> service.scrapeMetrics().onSuccess(bytes -> ctx.response()
                 .putHeader("Content-Type", service.metrics().contentType()).end(Buffer.buffer(bytes)))
@@ -189,6 +193,7 @@ final class BridgeApi {
                 BankMessages.Reading reading;
                 String id;
                 String kind;
+                List<BankReceipt> receipts = List.of();
                 switch (parsed) {
                     case BankParseResult.Refused r -> {
                         return Problem.of(422, r.refusals().getFirst().code(), describe(r.refusals())).answer();
@@ -196,7 +201,9 @@ final class BridgeApi {
                     case BankParseResult.Notification n -> {
                         id = n.notification().messageId();
                         kind = n.notification().kind();
-                        reading = BankMessages.notification(n.notification(), service.config().debtor().iban());
+                        reading = BankMessages.notification(n.notification(), service.config().debtor().iban(),
+                                service.config().collectionIbans());
+                        receipts = BankMessages.receipts(n.notification(), service.config().collectionIbans());
                     }
                     case BankParseResult.Status s -> {
                         id = s.report().messageId();
@@ -208,12 +215,24 @@ final class BridgeApi {
                 if (reading.refused()) {
                     return Problem.of(422, reading.refusalCode(), reading.refusalDetail()).answer();
                 }
+                if (receipts.size() > service.receiptRoomOnWriter()) { // checked first: the two inputs go together
+                    return Problem.of(422, "TOO_MANY_RECEIPTS", "the bridge keeps at most "
+                            + ReceiptBook.MAX_RECEIPTS + " bank receipts").answer();
+                }
                 Applied applied = service.applyStaged(new BridgeInput.BankOutcomes(id, kind, reading.outcomes()),
                         writes);
-                if (applied instanceof Applied.Reconciled r) {
-                    return Answer.json(200, reconciled(id, kind, r.run().report(), reading.ignored()));
+                if (!(applied instanceof Applied.Reconciled r)) {
+                    return applied(applied, 200);
                 }
-                return applied(applied, 200);
+                ObjectNode answer = reconciled(id, kind, r.run().report(), reading.ignored());
+                if (!receipts.isEmpty()) {
+                    Applied taken = service.applyStaged(new BridgeInput.ReceiptsBooked(id, receipts), writes);
+                    if (!(taken instanceof Applied.Received)) { // its only refusal was checked above
+                        throw new IllegalStateException("bank receipts of " + id + " not taken: " + taken);
+                    }
+                    answer.set("receipts", receiptsJson((Applied.Received) taken));
+                }
+                return Answer.json(200, answer);
             }
         };
     }
@@ -251,7 +270,13 @@ final class BridgeApi {
                     .put("messageId", o.order().messageId()));
             case Applied.Reconciled r -> Answer.json(okStatus, JSON.createObjectNode().put("status", "reconciled"));
             case Applied.Declared d -> Answer.json(okStatus, InterEnterpriseApi.declaredJson(d));
+            case Applied.Received r -> Answer.json(okStatus, receiptsJson(r).put("status", "received"));
         };
+    }
+
+    static ObjectNode receiptsJson(Applied.Received r) {
+        return JSON.createObjectNode().put("matched", r.matched()).put("unmatched", r.unmatched())
+                .put("duplicates", r.duplicates()).put("funded", r.funded());
     }
 
     private ObjectNode status(BridgeEngine e) {
@@ -324,6 +349,51 @@ final class BridgeApi {
         ObjectNode creation = o.putObject("creationUsedCentsByMonth");
         funding.creationUsedByMonthCents().forEach((m, c) -> creation.put(m.toString(), c));
         return o;
+    }
+
+    /** Money received: matched pairs, unmatched receipts, credits expected and not yet seen (up to limit each). */
+    private void receipts(RoutingContext ctx) {
+        int limit = limit(ctx);
+        if (limit < 0) {
+            Problem.of(400, "INVALID_QUERY", "limit must be an integer from 1 to " + MAX_LIST).send(ctx.response());
+            return;
+        }
+        answer(ctx, service.read(e -> receiptsJson(e.receipts().report(e.headTimestampSeconds(), limit),
+                e.confirmation().code(), e.headTimestampSeconds())));
+    }
+
+    private ObjectNode receiptsJson(ReceiptReport report, String confirmation, long ledgerTime) {
+        ObjectNode o = JSON.createObjectNode().put("creditConfirmation", confirmation).put("ledgerTime", ledgerTime);
+        ArrayNode ibans = o.putArray("collectionIbans");
+        new java.util.TreeSet<>(service.config().collectionIbans()).forEach(ibans::add);
+        ReceiptBook.Totals t = report.totals();
+        o.putObject("totals").put("expectedCount", t.expectedCount()).put("expectedCents", t.expectedCents())
+                .put("confirmedCount", t.confirmedCount()).put("confirmedCents", t.confirmedCents())
+                .put("unmatchedCount", t.unmatchedCount()).put("unmatchedCents", t.unmatchedCents());
+        ArrayNode matched = o.putArray("matched");
+        for (ReceiptReport.Matched m : report.matched()) {
+            credit(matched.addObject(), m.credit()).put("receiptId", m.receipt().id())
+                    .put("iban", m.receipt().accountIban()).put("bookingDate", m.receipt().bookingDate().toString())
+                    .put("endToEndId", m.receipt().endToEndId()).put("ageDays", m.ageDays());
+        }
+        ArrayNode unmatched = o.putArray("unmatched");
+        for (ReceiptReport.Unmatched u : report.unmatched()) {
+            BankReceipt r = u.receipt();
+            unmatched.addObject().put("receiptId", r.id()).put("iban", r.accountIban())
+                    .put("amountCents", r.amountCents()).put("currency", r.currency())
+                    .put("bookingDate", r.bookingDate().toString()).put("endToEndId", r.endToEndId())
+                    .put("remittance", r.remittance()).put("code", u.code()).put("ageDays", u.ageDays());
+        }
+        ArrayNode expected = o.putArray("expected");
+        for (ReceiptReport.Expected x : report.expected()) {
+            credit(expected.addObject(), x.credit()).put("code", x.code()).put("ageDays", x.ageDays());
+        }
+        return o;
+    }
+
+    private static ObjectNode credit(ObjectNode o, FundingCredit c) {
+        return o.put("reference", c.reference()).put("accountId", c.accountId()).put("kind", c.kind().code())
+                .put("period", c.period().toString()).put("amountCents", c.amountCents());
     }
 
     private ArrayNode orders(List<PaymentOrder> newest) {

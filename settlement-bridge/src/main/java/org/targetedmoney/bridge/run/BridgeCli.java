@@ -108,12 +108,12 @@ public final class BridgeCli implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Prints what a running bridge says: status, batches, funding, orders or rejected.")
+            description = "Prints what a running bridge says: status, batches, funding, receipts, orders or rejected.")
     static final class Show extends Remote implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "WHAT", description = "status | batches | funding | orders | rejected")
+        @Parameters(index = "0", paramLabel = "WHAT", description = "status | batches | funding | receipts | orders | rejected")
         String what;
 
         @Option(names = "--state", paramLabel = "STATE",
@@ -123,8 +123,9 @@ public final class BridgeCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (!java.util.List.of("status", "batches", "funding", "orders", "rejected").contains(what)) {
-                spec.commandLine().getErr().println("error: WHAT must be status, batches, funding, orders or rejected");
+            if (!java.util.List.of("status", "batches", "funding", "receipts", "orders", "rejected").contains(what)) {
+                spec.commandLine().getErr().println("error: WHAT must be status, batches, funding, receipts, orders "
+                        + "or rejected");
                 return 2;
             }
             String path = "/v1/" + what + (state != null && what.equals("batches") ? "?state=" + state : "");

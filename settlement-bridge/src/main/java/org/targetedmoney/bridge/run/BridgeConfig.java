@@ -46,8 +46,30 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
      */
     public record FundingAccount(String id, String name, String kind, Set<Integer> earmarks) {}
 
-    /** @param accounts in waterfall order within each kind */
-    public record Funding(List<FundingAccount> accounts, long creationCeilingCentsPerMonth) {}
+    /**
+     * @param accounts           in waterfall order within each kind
+     * @param creditConfirmation "declared" (a credit posted to the API funds at once) or "bank" (it funds once a
+     *                           booked bank credit on a collection account matches it)
+     * @param collectionIbans    the accounts declared credits arrive on (upper case, no spaces); empty: the
+     *                           debtor's account
+     */
+    public record Funding(List<FundingAccount> accounts, long creationCeilingCentsPerMonth, String creditConfirmation,
+                          List<String> collectionIbans) {
+        public Funding {
+            accounts = List.copyOf(accounts);
+            collectionIbans = List.copyOf(collectionIbans);
+        }
+
+        /** Declared credits fund at once; collected on the debtor's account. */
+        public Funding(List<FundingAccount> accounts, long creationCeilingCentsPerMonth) {
+            this(accounts, creationCeilingCentsPerMonth, "declared", List.of());
+        }
+    }
+
+    /** The IBANs of the collection accounts: those configured, else the debtor's. */
+    public Set<String> collectionIbans() {
+        return funding.collectionIbans().isEmpty() ? Set.of(debtor.iban()) : Set.copyOf(funding.collectionIbans());
+    }
 
     /**
      * @param accountId       the fund's account id (kept out of the providers' waterfall; dues are listed, not yet collected)

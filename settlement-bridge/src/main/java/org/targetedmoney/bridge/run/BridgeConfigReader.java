@@ -33,6 +33,7 @@ public final class BridgeConfigReader {
     public static final int MAX_NAME_CHARS = 70;
     public static final int MAX_LATE_MONTHS = 24;
     public static final long MAX_CEILING_CENTS = 1_000_000_000_000_00L;
+    public static final int MAX_COLLECTION_ACCOUNTS = 16;
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0," + (MAX_ID_CHARS - 1) + "}");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
@@ -153,9 +154,13 @@ public final class BridgeConfigReader {
 
     private static BridgeConfig.Funding funding(JsonNode node, Problems p) {
         String at = "config.funding";
-        if (node == null || Fields.object(node, at, List.of("accounts", "creationCeilingCentsPerMonth"), p) == null) {
+        if (node == null || Fields.object(node, at, List.of("accounts", "creationCeilingCentsPerMonth",
+                "creditConfirmation", "collectionIbans"), p) == null) {
             return null;
         }
+        String confirmation = node.has("creditConfirmation") ? oneOf(node.get("creditConfirmation"),
+                at + ".creditConfirmation", List.of("declared", "bank"), p) : "declared";
+        List<String> collection = collectionIbans(node.get("collectionIbans"), at + ".collectionIbans", p);
         List<JsonNode> list = Fields.array(Fields.required(node, "accounts", at, p), at + ".accounts", 1,
                 MAX_FUNDING_ACCOUNTS, p);
         Long ceiling = Fields.integer(Fields.required(node, "creationCeilingCentsPerMonth", at, p),
@@ -180,7 +185,36 @@ public final class BridgeConfigReader {
             p.add(at + ".creationCeilingCentsPerMonth", "a ceiling above 0 needs an account of kind"
                     + " \"monetary-creation\" (its earmarks say which purposes creation may fund)");
         }
-        return new BridgeConfig.Funding(List.copyOf(accounts), ceiling);
+        return new BridgeConfig.Funding(List.copyOf(accounts), ceiling, confirmation == null ? "declared"
+                : confirmation, collection);
+    }
+
+    /** The collection accounts' IBANs, SEPA-checked like the others; absent: none (the debtor's account is used). */
+    private static List<String> collectionIbans(JsonNode node, String at, Problems p) {
+        if (node == null) {
+            return List.of();
+        }
+        List<JsonNode> list = Fields.array(node, at, 1, MAX_COLLECTION_ACCOUNTS, p);
+        if (list == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = at + "[" + i + "]";
+            String v = Fields.text(list.get(i), path, p);
+            if (v == null) {
+                continue;
+            }
+            String iban = v.replace(" ", "").toUpperCase(Locale.ROOT);
+            int before = p.size();
+            SepaRules.iban(path, iban).ifPresent(r -> p.add(path, r.message()));
+            if (p.size() == before && out.contains(iban)) {
+                p.add(path, "IBAN " + iban + " is listed twice");
+            } else if (p.size() == before) {
+                out.add(iban);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static BridgeConfig.FundingAccount fundingAccount(JsonNode node, String at, Problems p) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.targetedmoney.bridge.engine.BridgeStatus;
 import org.targetedmoney.bridge.funding.SourceKind;
+import org.targetedmoney.bridge.receipt.ReceiptBook;
 import org.targetedmoney.bridge.settlement.BatchState;
 
 /**
@@ -42,6 +43,23 @@ public final class BridgeMetrics {
             .help("Inputs in the bridge's journal").register(registry);
     private final Gauge openLines = Gauge.builder().name("bridge_open_lines")
             .help("Ledger lines read and not yet in a batch").register(registry);
+
+    private final Gauge receiptCents = Gauge.builder().name("bridge_receipts_cents")
+            .help("Euro cents of declared credits expected on the bank account, confirmed by a bank receipt, and of "
+                    + "bank receipts matching no declaration").labelNames("state").register(registry);
+    private final Gauge receiptCount = Gauge.builder().name("bridge_receipts")
+            .help("Declared credits expected, confirmed, and bank receipts unmatched").labelNames("state")
+            .register(registry);
+
+    /** Sets the money-received gauges (states expected, confirmed, unmatched). */
+    public void updateReceipts(ReceiptBook.Totals t) {
+        receiptCents.labelValues("expected").set(t.expectedCents());
+        receiptCents.labelValues("confirmed").set(t.confirmedCents());
+        receiptCents.labelValues("unmatched").set(t.unmatchedCents());
+        receiptCount.labelValues("expected").set(t.expectedCount());
+        receiptCount.labelValues("confirmed").set(t.confirmedCount());
+        receiptCount.labelValues("unmatched").set(t.unmatchedCount());
+    }
 
     /** Sets the gauges from a view of the engine. */
     public void update(BridgeStatus status, long journalEntries) {

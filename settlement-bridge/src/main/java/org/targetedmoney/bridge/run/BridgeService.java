@@ -164,6 +164,12 @@ public final class BridgeService implements AutoCloseable {
         return engine.headTimestampSeconds();
     }
 
+    /** How many more bank receipts the engine can keep, for a task already on the writer thread. */
+    long receiptRoomOnWriter() {
+        Check.onWriter(writer);
+        return engine.receipts().room();
+    }
+
     /** A payment order of the engine, for a task already on the writer thread. */
     java.util.Optional<PaymentOrder> orderOnWriter(String messageId) {
         Check.onWriter(writer);
@@ -176,6 +182,7 @@ public final class BridgeService implements AutoCloseable {
     public Future<byte[]> scrapeMetrics() {
         return read(e -> {
             metrics.update(e.status(), journal.size());
+            metrics.updateReceipts(e.receipts().totals());
             return metrics.scrape();
         });
     }

@@ -8,6 +8,7 @@ import org.targetedmoney.bridge.contribution.InterEnterpriseFund;
 import org.targetedmoney.bridge.engine.BridgeEngine;
 import org.targetedmoney.bridge.engine.InterEnterpriseBook;
 import org.targetedmoney.bridge.funding.SourceKind;
+import org.targetedmoney.bridge.receipt.CreditConfirmation;
 import org.targetedmoney.bridge.settlement.BatchBuilder;
 import org.targetedmoney.bridge.settlement.FundingAccount;
 import org.targetedmoney.bridge.settlement.FundingBook;
@@ -22,7 +23,8 @@ final class EngineFactory {
     static BridgeEngine engine(BridgeConfig config) {
         return new BridgeEngine(SettlementWindow.parse(config.settlement().window()),
                 new BatchBuilder(config.settlement().mode().equals("gross") ? SettlementMode.GROSS : SettlementMode.NET),
-                new FundingBook(plan(config.funding())), config.payees(), interEnterprise(config));
+                new FundingBook(plan(config.funding())), config.payees(), interEnterprise(config),
+                CreditConfirmation.parse(config.funding().creditConfirmation()));
     }
 
     /** Which months accept contributions and declarations, and when a fund period closes. */

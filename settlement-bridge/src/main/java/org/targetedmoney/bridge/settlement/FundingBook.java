@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -98,15 +99,11 @@ public final class FundingBook {
      * {@link #MAX_BALANCE_CENTS} ({@value #BALANCE_LIMIT_EXCEEDED}).
      */
     public CreditOutcome credit(FundingCredit credit) {
-        Integer i = indexById.get(credit.accountId());
-        if (i == null) {
-            return new CreditOutcome.Rejected(UNKNOWN_FUNDING_ACCOUNT,
-                    "no funding account '" + credit.accountId() + "' is declared");
+        Optional<CreditOutcome.Rejected> wrongAccount = accountRefusal(credit);
+        if (wrongAccount.isPresent()) {
+            return wrongAccount.get();
         }
-        if (order[i].kind() != credit.kind()) {
-            return new CreditOutcome.Rejected(FUNDING_KIND_MISMATCH, "funding account '" + credit.accountId()
-                    + "' is " + order[i].kind().code() + ", the credit says " + credit.kind().code());
-        }
+        int i = indexById.get(credit.accountId());
         if (credit.amountCents() > MAX_BALANCE_CENTS - balances[i]) {
             return new CreditOutcome.Rejected(BALANCE_LIMIT_EXCEEDED, "funding account '" + credit.accountId()
                     + "' would exceed " + MAX_BALANCE_CENTS + " cents");
@@ -115,6 +112,25 @@ public final class FundingBook {
         creditedCents = Cents.add(creditedCents, credit.amountCents(), "credited total");
         checkInvariants();
         return new CreditOutcome.Credited(credit.accountId(), balances[i]);
+    }
+
+    /**
+     * Why {@link #credit} would refuse this credit whatever the balances: its account is not declared
+     * ({@value #UNKNOWN_FUNDING_ACCOUNT}) or of another kind ({@value #FUNDING_KIND_MISMATCH}). Lets a credit that
+     * is only expected (confirmed later by the bank) be refused when it is declared. Changes nothing.
+     */
+    public Optional<CreditOutcome.Rejected> accountRefusal(FundingCredit credit) {
+        Integer i = indexById.get(credit.accountId());
+        if (i == null) {
+            return Optional.of(new CreditOutcome.Rejected(UNKNOWN_FUNDING_ACCOUNT,
+                    "no funding account '" + credit.accountId() + "' is declared"));
+        }
+        if (order[i].kind() != credit.kind()) {
+            return Optional.of(new CreditOutcome.Rejected(FUNDING_KIND_MISMATCH, "funding account '"
+                    + credit.accountId() + "' is " + order[i].kind().code() + ", the credit says "
+                    + credit.kind().code()));
+        }
+        return Optional.empty();
     }
 
     /** Funds every transfer of a batch, all or nothing (see the class comment). */

@@ -15,6 +15,7 @@ import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
 import org.targetedmoney.bridge.line.LineKind;
+import org.targetedmoney.bridge.receipt.BankReceipt;
 import org.targetedmoney.bridge.settlement.BankOutcome;
 
 class JournalCodecTest {
@@ -38,7 +39,13 @@ class JournalCodecTest {
                         new FirmPayee("Société Atelier", "FR7630006000011234567890189", "")),
                 new BridgeInput.FirmDeclared(new FirmDeclaration("decl-2026-11-b", YearMonth.of(2026, 11),
                         "222222226", FirmDeclaration.MAX_ABS_VALUE_ADDED_CENTS, FirmDeclaration.MAX_FTE_HUNDREDTHS),
-                        true, new FirmPayee("Boulangerie B", "DE89370400440532013000", "COBADEFFXXX")));
+                        true, new FirmPayee("Boulangerie B", "DE89370400440532013000", "COBADEFFXXX")),
+                new BridgeInput.ReceiptsBooked("CAMT054-7", List.of(
+                        new BankReceipt("FR76|2026-11-03|N-1|c-1|4000", "FR7630006000011234567890189", 4_000, "EUR",
+                                LocalDate.of(2026, 11, 3), "c-1", "SSA c-1 novembre é"),
+                        new BankReceipt("CAMT054-7#1", "FR7630006000011234567890189", Long.MAX_VALUE, "EUR",
+                                LocalDate.of(2026, 11, 3), null, null))),
+                new BridgeInput.ReceiptsBooked("CAMT054-8", List.of()));
 
         for (BridgeInput in : inputs) {
             assertThat(JournalCodec.decode(JournalCodec.encode(in))).isEqualTo(in);
@@ -54,6 +61,33 @@ class JournalCodecTest {
         assertThat(json).isEqualTo("{\"v\":1,\"type\":\"firm\",\"correction\":true,\"declaration\":{\"id\":\"d-1\","
                 + "\"period\":\"2026-11\",\"firm\":\"111111118\",\"valueAddedCents\":10000000,\"fteHundredths\":1000},"
                 + "\"payee\":{\"name\":\"Atelier A\",\"iban\":\"FR7630006000011234567890189\",\"bic\":\"\"}}");
+    }
+
+    @Test
+    void decode_creditAndBankEntriesWrittenBeforeReceiptsExisted_stillRead() {
+        // entries as a store from before money-received matching holds them, byte for byte
+        BridgeInput credit = JournalCodec.decode(("{\"v\":1,\"type\":\"credit\",\"credit\":{\"account\":"
+                + "\"ssa-members\",\"kind\":\"contributions\",\"period\":\"2026-11\",\"cents\":4000,"
+                + "\"ref\":\"c-1\"}}").getBytes(StandardCharsets.UTF_8));
+        BridgeInput bank = JournalCodec.decode(("{\"v\":1,\"type\":\"bank\",\"messageId\":\"CAMT-1\","
+                + "\"kind\":\"camt.054\",\"outcomes\":[{\"e2e\":\"B1-1\",\"status\":\"booked\",\"cents\":10,"
+                + "\"bankRef\":\"N1\"}]}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(credit).isEqualTo(new BridgeInput.CreditReceived(new FundingCredit("ssa-members",
+                SourceKind.CONTRIBUTIONS, YearMonth.of(2026, 11), 4_000, "c-1")));
+        assertThat(bank).isEqualTo(new BridgeInput.BankOutcomes("CAMT-1", "camt.054",
+                List.of(new BankOutcome.Booked("B1-1", 10, "N1"))));
+    }
+
+    @Test
+    void encode_receipts_omitsAbsentReferences() {
+        String json = new String(JournalCodec.encode(new BridgeInput.ReceiptsBooked("M-1", List.of(
+                new BankReceipt("M-1#0", "FR7630006000011234567890189", 100, "EUR", LocalDate.of(2026, 11, 3), null,
+                        null)))), StandardCharsets.UTF_8);
+
+        assertThat(json).isEqualTo("{\"v\":1,\"type\":\"receipts\",\"messageId\":\"M-1\",\"receipts\":[{\"id\":"
+                + "\"M-1#0\",\"iban\":\"FR7630006000011234567890189\",\"cents\":100,\"ccy\":\"EUR\",\"booked\":"
+                + "\"2026-11-03\"}]}");
     }
 
     @Test

@@ -24,7 +24,7 @@ class BridgeCliTest {
     @Test
     void show_unknownWhat_usageErrorNamesTheChoices() {
         assertThat(run("show", "money")).isEqualTo(2);
-        assertThat(err.toString()).contains("WHAT must be status, batches, funding, orders or rejected");
+        assertThat(err.toString()).contains("WHAT must be status, batches, funding, receipts, orders or rejected");
     }
 
     @Test

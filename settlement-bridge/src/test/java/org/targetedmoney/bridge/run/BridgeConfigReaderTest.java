@@ -104,4 +104,42 @@ class BridgeConfigReaderTest {
         assertThatThrownBy(() -> BridgeConfigReader.parse("{\"dataDir\": }", BASE))
                 .hasMessageContaining("not valid JSON at line 1");
     }
+
+    @Test
+    void parse_noCreditConfirmation_declaredAndCollectedOnTheDebtorAccount() throws ConfigException {
+        BridgeConfig c = BridgeConfigReader.parse(VALID, BASE);
+
+        assertThat(c.funding().creditConfirmation()).isEqualTo("declared");
+        assertThat(c.funding().collectionIbans()).isEmpty();
+        assertThat(c.collectionIbans()).containsExactly("FR7630006000011234567890189");
+    }
+
+    @Test
+    void parse_bankConfirmationWithCollectionAccounts_normalisesTheIbans() throws ConfigException {
+        BridgeConfig c = BridgeConfigReader.parse(VALID.replace("\"creationCeilingCentsPerMonth\": 5000000",
+                "\"creationCeilingCentsPerMonth\": 5000000, \"creditConfirmation\": \"bank\","
+                        + " \"collectionIbans\": [\"fr14 2004 1010 0505 0001 3M02 606\", \"FR7630006000011234567890189\"]"),
+                BASE);
+
+        assertThat(c.funding().creditConfirmation()).isEqualTo("bank");
+        assertThat(c.collectionIbans()).containsExactlyInAnyOrder("FR1420041010050500013M02606",
+                "FR7630006000011234567890189");
+    }
+
+    @Test
+    void parse_badCreditConfirmationOrCollectionIbans_refusedWithPaths() {
+        String bad = VALID.replace("\"creationCeilingCentsPerMonth\": 5000000",
+                "\"creationCeilingCentsPerMonth\": 5000000, \"creditConfirmation\": \"trust\","
+                        + " \"collectionIbans\": [\"DE89370400440532013001\", \"DE89370400440532013000\","
+                        + " \"DE89 3704 0044 0532 0130 00\", 7]");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
+                .hasMessageContaining("config.funding.creditConfirmation: \"trust\" is not one of declared, bank")
+                .hasMessageContaining("config.funding.collectionIbans[0]")
+                .hasMessageContaining("config.funding.collectionIbans[2]: IBAN DE89370400440532013000 is listed twice")
+                .hasMessageContaining("config.funding.collectionIbans[3]");
+        assertThatThrownBy(() -> BridgeConfigReader.parse(VALID.replace("\"creationCeilingCentsPerMonth\": 5000000",
+                "\"creationCeilingCentsPerMonth\": 5000000, \"collectionIbans\": []"), BASE))
+                .hasMessageContaining("config.funding.collectionIbans");
+    }
 }

@@ -32,7 +32,7 @@ class OpenApiDocumentTest {
      * sync with {@code BridgeApi.router} by hand: the POST routes come from {@link BridgeApi#routes()}.
      */
     private static final List<String> GET_ROUTES = List.of("/v1/status", "/v1/batches", "/v1/batches/{id}",
-            "/v1/funding", "/v1/orders", "/v1/orders/{id}/pain001", "/v1/inter-enterprise/{period}", "/v1/rejected",
+            "/v1/funding", "/v1/receipts", "/v1/orders", "/v1/orders/{id}/pain001", "/v1/inter-enterprise/{period}", "/v1/rejected",
             "/metrics", "/health", "/openapi.yaml");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
