@@ -16,6 +16,16 @@ public sealed interface Applied {
     /** A bank message reconciled; {@code funded}: retries funded right after. */
     record Reconciled(ReconciliationRun run, int funded) implements Applied {}
 
+    /**
+     * A bank message about the inter-enterprise fund's account reconciled; {@code funded}: provider batches or
+     * retries funded right after (collected dues are funding credits).
+     */
+    record FundReconciled(FundReconciliation reconciliation, int funded) implements Applied {
+        public FundReconciled {
+            Objects.requireNonNull(reconciliation, "reconciliation");
+        }
+    }
+
     /** The input changed nothing, for a business reason with a stable code. */
     record Refused(String code, String message) implements Applied {}
 

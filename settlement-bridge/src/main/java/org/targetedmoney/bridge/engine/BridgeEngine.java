@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.line.LedgerLine;
 import org.targetedmoney.bridge.settlement.Allocation;
 import org.targetedmoney.bridge.settlement.Batch;
@@ -104,6 +105,7 @@ public final class BridgeEngine {
             case BridgeInput.BankOutcomes b -> bank(b);
             case BridgeInput.Attested a -> attested(a);
             case BridgeInput.FirmDeclared f -> declared(f);
+            case BridgeInput.FundBankOutcomes f -> fundBank(f);
         };
     }
 
@@ -250,6 +252,35 @@ public final class BridgeEngine {
                     "this bridge runs no inter-enterprise fund");
         }
         return interEnterprise.declare(f, headTimestampSeconds);
+    }
+
+    /**
+     * A bank message about the fund's account: payouts paid, dues collected (each credited once to the fund's
+     * funding account, which then funds waiting batches), refusals and returns ordered again or escalated.
+     */
+    private Applied fundBank(BridgeInput.FundBankOutcomes f) {
+        if (interEnterprise == null) {
+            return new Applied.Refused(InterEnterpriseBook.NOT_CONFIGURED, "this bridge runs no inter-enterprise fund");
+        }
+        if (interEnterprise.knowsBankMessage(f.messageId())) {
+            return new Applied.Refused("DUPLICATE_MESSAGE_ID", "bank message " + f.messageId()
+                    + " was already processed");
+        }
+        FundReconciliation r = interEnterprise.reconcile(f, headTimestampSeconds, this::fundCredit);
+        return new Applied.FundReconciled(r, r.collected() > 0 ? fundPending() : 0);
+    }
+
+    /** Takes a collected due's credit once: null, or why not (then the fund escalates the due). */
+    private String fundCredit(FundingCredit credit) {
+        String key = credit.accountId() + "/" + credit.reference();
+        if (creditReferences.contains(key)) {
+            return "DUPLICATE_REFERENCE";
+        }
+        if (book.credit(credit) instanceof CreditOutcome.Rejected rejected) {
+            return rejected.code();
+        }
+        creditReferences.add(key);
+        return null;
     }
 
     private static String remittance(Batch b, InstructedTransfer t) {

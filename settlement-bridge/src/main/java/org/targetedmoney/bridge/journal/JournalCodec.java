@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FirmPayee;
@@ -54,6 +55,11 @@ public final class JournalCodec {
                 o.set("declaration", declaration(f.declaration()));
                 o.set("payee", payee(f.payee()));
             }
+            case BridgeInput.FundBankOutcomes b -> {
+                o.put("type", "fund-bank").put("messageId", b.messageId()).put("kind", b.messageKind());
+                ArrayNode outcomes = o.putArray("outcomes");
+                b.outcomes().forEach(x -> outcomes.add(outcome(x)));
+            }
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -90,6 +96,8 @@ public final class JournalCodec {
             case "attested" -> new BridgeInput.Attested(o.get("batchId").asText(), o.get("tx").asText());
             case "firm" -> new BridgeInput.FirmDeclared(declaration(o.get("declaration")),
                     o.get("correction").asBoolean(), payee(o.get("payee")));
+            case "fund-bank" -> new BridgeInput.FundBankOutcomes(o.get("messageId").asText(), o.get("kind").asText(),
+                    outcomes(o.get("outcomes")));
             default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
         };
     }
@@ -146,12 +154,19 @@ public final class JournalCodec {
                 d.get("firm").asText(), d.get("valueAddedCents").asLong(), d.get("fteHundredths").asLong());
     }
 
+    /** A payee; its mandate only when it has one (so entries written before mandates existed read the same). */
     private static ObjectNode payee(FirmPayee p) {
-        return JSON.createObjectNode().put("name", p.name()).put("iban", p.iban()).put("bic", p.bic());
+        ObjectNode o = JSON.createObjectNode().put("name", p.name()).put("iban", p.iban()).put("bic", p.bic());
+        p.mandate().ifPresent(m -> o.putObject("mandate").put("id", m.mandateId())
+                .put("signedOn", m.signedOn().toString()));
+        return o;
     }
 
     private static FirmPayee payee(JsonNode p) {
-        return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText());
+        JsonNode m = p.get("mandate");
+        Optional<FirmPayee.Mandate> mandate = m == null || m.isNull() ? Optional.empty()
+                : Optional.of(new FirmPayee.Mandate(m.get("id").asText(), LocalDate.parse(m.get("signedOn").asText())));
+        return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText(), mandate);
     }
 
     private static ObjectNode outcome(BankOutcome x) {
