@@ -20,13 +20,15 @@ class BridgeConfigReaderTest {
                 "accounts": [
                   {"id": "ssa-members", "kind": "contributions", "earmarks": [2]},
                   {"id": "employers", "kind": "contributions"},
+                  {"id": "inter-enterprise-fund", "kind": "contributions"},
                   {"id": "state", "name": "Etat", "kind": "public-account", "earmarks": [1, 2]},
                   {"id": "creation", "kind": "monetary-creation"}
                 ],
                 "creationCeilingCentsPerMonth": 5000000
               },
               "interEnterpriseFund": {"accountId": "inter-enterprise-fund", "rateBasisPoints": 2500,
-                "fundAccount": {"name": "Caisse interentreprises", "iban": "FR1420041010050500013M02606"}},
+                "fundAccount": {"name": "Caisse interentreprises", "iban": "FR1420041010050500013M02606"},
+                "creditorId": "FR72ZZZ123456"},
               "memberContributions": {"accountId": "ssa-members"},
               "payees": [{"provider": "0x00000000000000000000000000000000000000AA", "name": "Epicerie",
                           "iban": "DE89370400440532013000"}]
@@ -46,8 +48,9 @@ class BridgeConfigReaderTest {
         assertThat(c.debtor().iban()).isEqualTo("FR7630006000011234567890189");
         assertThat(c.debtor().bic()).isEqualTo("AGRIFRPP");
         assertThat(c.funding().accounts()).extracting(BridgeConfig.FundingAccount::id)
-                .containsExactly("ssa-members", "employers", "state", "creation");
+                .containsExactly("ssa-members", "employers", "inter-enterprise-fund", "state", "creation");
         assertThat(c.interEnterpriseFund().orElseThrow().fixedAllowanceCentsPerFte()).isEmpty();
+        assertThat(c.interEnterpriseFund().orElseThrow().creditorId()).isEqualTo("FR72ZZZ123456");
         assertThat(c.lateMonths()).isEqualTo(2);
         assertThat(c.payeeOf("0x00000000000000000000000000000000000000aa")).isPresent();
     }
@@ -63,7 +66,7 @@ class BridgeConfigReaderTest {
         assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("config.settlement.window: \"hourly\" is not one of daily, weekly, monthly")
-                .hasMessageContaining("config.funding.accounts[2].kind: \"loan\"")
+                .hasMessageContaining("config.funding.accounts[3].kind: \"loan\"")
                 .hasMessageContaining("config.interEnterpriseFund.rateBasisPoints: 25000 is out of range")
                 .hasMessageContaining("config.memberContributions.accountId: \"nobody\" is not a funding account")
                 .hasMessageContaining("config.payees[0].provider: \"0x12\" is not a 0x-prefixed 20-byte address");
@@ -82,12 +85,34 @@ class BridgeConfigReaderTest {
     }
 
     @Test
-    void parse_fundAccountInWaterfall_refused() {
-        String bad = VALID.replace("\"accountId\": \"inter-enterprise-fund\"", "\"accountId\": \"employers\"");
+    void parse_fundAccountNotAContributionsAccountOfTheWaterfall_refused() {
+        String bad = VALID.replace("\"accountId\": \"inter-enterprise-fund\"", "\"accountId\": \"state\"");
 
         assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
-                .hasMessageContaining("config.interEnterpriseFund.accountId: \"employers\" is a funding account of the"
-                        + " waterfall");
+                .hasMessageContaining("config.interEnterpriseFund.accountId: \"state\" is not a funding account of"
+                        + " kind \"contributions\"");
+    }
+
+    @Test
+    void parse_creditorIdWithWrongCheckDigits_refused() {
+        String bad = VALID.replace("FR72ZZZ123456", "FR73ZZZ123456");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.creditorId")
+                .hasMessageContaining("wrong check digits");
+    }
+
+    @Test
+    void parse_creditorIdMalformedOrMissing_refused() {
+        String malformed = VALID.replace("FR72ZZZ123456", "FR72-ZZZ");
+        String missing = VALID.replace("\"creditorId\": \"FR72ZZZ123456\"", "\"creditor\": \"FR72ZZZ123456\"");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(malformed, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.creditorId")
+                .hasMessageContaining("is not a country code, 2 check digits");
+        assertThatThrownBy(() -> BridgeConfigReader.parse(missing, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.creditorId: ")
+                .hasMessageContaining("config.interEnterpriseFund.creditor: unknown field");
     }
 
     @Test

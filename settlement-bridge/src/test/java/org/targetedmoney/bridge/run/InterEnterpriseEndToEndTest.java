@@ -79,13 +79,15 @@ class InterEnterpriseEndToEndTest {
                   "http": {"port": 0},
                   "debtor": {"name": "Caisse commune", "iban": "FR7630006000011234567890189"},
                   "funding": {
-                    "accounts": [{"id": "ssa-members", "kind": "contributions"}],
+                    "accounts": [{"id": "ssa-members", "kind": "contributions"},
+                                 {"id": "inter-enterprise-fund", "kind": "contributions"}],
                     "creationCeilingCentsPerMonth": 0
                   },
                   "interEnterpriseFund": {
                     "accountId": "inter-enterprise-fund",
                     "rateBasisPoints": 2500,
-                    "fundAccount": {"name": "Caisse interentreprises", "iban": "%s", "bic": "PSSTFRPPMON"}
+                    "fundAccount": {"name": "Caisse interentreprises", "iban": "%s", "bic": "PSSTFRPPMON"},
+                    "creditorId": "FR72ZZZ123456"
                   },
                   "lateMonths": 0
                 }
