@@ -26,7 +26,7 @@ public record FirmPayout(String firmId, YearMonth period, String fundAccountId, 
     }
 
     /** The reference of a firm's net payment or payout for a period: {@code ief-2025-03-552100554}. */
-    static String referenceOf(YearMonth period, String firmId) {
+    public static String referenceOf(YearMonth period, String firmId) {
         return "ief-" + period + "-" + firmId;
     }
 }

@@ -23,6 +23,16 @@ public sealed interface Applied {
      */
     record Received(int matched, int unmatched, int duplicates, int funded) implements Applied {}
 
+    /**
+     * A bank message about the inter-enterprise fund's account reconciled (the fund's money stays on its own
+     * account: nothing of the providers' waterfall moves).
+     */
+    record FundReconciled(FundReconciliation reconciliation) implements Applied {
+        public FundReconciled {
+            Objects.requireNonNull(reconciliation, "reconciliation");
+        }
+    }
+
     /** The input changed nothing, for a business reason with a stable code. */
     record Refused(String code, String message) implements Applied {}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.line.LedgerLine;
 import org.targetedmoney.bridge.receipt.BankReceipt;
 import org.targetedmoney.bridge.receipt.CreditConfirmation;
@@ -129,6 +130,7 @@ public final class BridgeEngine {
             case BridgeInput.Attested a -> attested(a);
             case BridgeInput.FirmDeclared f -> declared(f);
             case BridgeInput.ReceiptsBooked r -> receiptsBooked(r);
+            case BridgeInput.FundBankOutcomes f -> fundBank(f);
         };
         recount();
         return applied;
@@ -351,6 +353,21 @@ public final class BridgeEngine {
                     "this bridge runs no inter-enterprise fund");
         }
         return interEnterprise.declare(f, headTimestampSeconds);
+    }
+
+    /**
+     * A bank message about the fund's account: payouts paid, dues collected (each credited once to the fund's
+     * funding account, which then funds waiting batches), refusals and returns ordered again or escalated.
+     */
+    private Applied fundBank(BridgeInput.FundBankOutcomes f) {
+        if (interEnterprise == null) {
+            return new Applied.Refused(InterEnterpriseBook.NOT_CONFIGURED, "this bridge runs no inter-enterprise fund");
+        }
+        if (interEnterprise.knowsBankMessage(f.messageId())) {
+            return new Applied.Refused("DUPLICATE_MESSAGE_ID", "bank message " + f.messageId()
+                    + " was already processed");
+        }
+        return new Applied.FundReconciled(interEnterprise.reconcile(f, headTimestampSeconds));
     }
 
     private static String remittance(Batch b, InstructedTransfer t) {

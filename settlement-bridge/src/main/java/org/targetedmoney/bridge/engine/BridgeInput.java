@@ -102,4 +102,20 @@ public sealed interface BridgeInput {
             }
         }
     }
+
+    /**
+     * What the bank said about the inter-enterprise fund's own account: its payouts to firms (pain.001) and its
+     * direct debits of firms (pain.008), from a camt.053/054 on the fund's account or a pain.002 about a fund
+     * order. A group rejection is given as one rejection per end-to-end id of the order.
+     */
+    record FundBankOutcomes(String messageId, String messageKind, List<BankOutcome> outcomes) implements BridgeInput {
+        public FundBankOutcomes {
+            Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(messageKind, "messageKind");
+            outcomes = List.copyOf(outcomes);
+            if (outcomes.size() > MAX_OUTCOMES) {
+                throw new IllegalArgumentException("at most " + MAX_OUTCOMES + " outcomes per bank message");
+            }
+        }
+    }
 }

@@ -3,6 +3,10 @@ package org.targetedmoney.bridge.iso;
 import com.prowidesoftware.swift.model.mx.MxCamt05400108;
 import com.prowidesoftware.swift.model.mx.MxPain00100109;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
+import com.prowidesoftware.swift.model.mx.MxPain00800108;
+import com.prowidesoftware.swift.model.mx.dic.CustomerDirectDebitInitiationV08;
+import com.prowidesoftware.swift.model.mx.dic.DirectDebitTransactionInformation23;
+import com.prowidesoftware.swift.model.mx.dic.PaymentInstruction29;
 import com.prowidesoftware.swift.model.mx.dic.AccountIdentification4Choice;
 import com.prowidesoftware.swift.model.mx.dic.AccountNotification17;
 import com.prowidesoftware.swift.model.mx.dic.ActiveOrHistoricCurrencyAndAmount;
@@ -47,8 +51,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A simulated bank, for tests and the demo: given a pain.001 file it answers as a bank would, with a camt.054
- * notification of what it booked and a pain.002 status report of what it accepted or refused; and it notifies
+ * A simulated bank, for tests and the demo: given a pain.001 file (or a pain.008 direct-debit file, see
+ * {@link #answerDirectDebit}) it answers as a bank would, with a camt.054 notification of what it booked and a
+ * pain.002 status report of what it accepted or refused; and it notifies
  * money received on a collection account ({@link #creditNotification}).
  *
  * <p>Deterministic: the same inputs give the same bytes (ids and dates come from the caller, file order is kept).
@@ -136,6 +141,105 @@ public final class BankSimulator {
         return new Answer(camt054, pain002);
     }
 
+    /**
+     * The bank's answer to a pain.008.001.08 direct-debit file, on the creditor's account: a booked credit per debit
+     * collected (BkTxCd PMNT/IDDT/ESDD); for a debit {@code returned} (an R-transaction: refused by the debtor's
+     * bank after settlement, or refunded), the credit and then a booked debit with RtrInf (PMNT/IDDT/UPDD) in the
+     * same camt.054; a {@code rejected} debit is RJCT in the pain.002 and absent from the camt.054.
+     */
+    public static Answer answerDirectDebit(byte[] pain008, Instructions instructions) {
+        MxPain00800108 file = MxPain00800108.parse(new String(pain008, StandardCharsets.UTF_8));
+        if (file == null || file.getCstmrDrctDbtInitn() == null) {
+            throw new IllegalArgumentException("not a pain.008.001.08 file");
+        }
+        CustomerDirectDebitInitiationV08 initiation = file.getCstmrDrctDbtInitn();
+        String messageId = initiation.getGrpHdr().getMsgId();
+        Set<String> endToEndIds = new HashSet<>();
+        initiation.getPmtInf().forEach(i -> i.getDrctDbtTxInf().forEach(d -> endToEndIds.add(d.getPmtId()
+                .getEndToEndId())));
+        for (String endToEndId : concat(instructions.rejected().keySet(), instructions.returned().keySet())) {
+            if (!endToEndIds.contains(endToEndId)) {
+                throw new IllegalArgumentException("no direct debit " + endToEndId + " in file " + messageId);
+            }
+        }
+        List<ReportEntry10> entries = new ArrayList<>();
+        String creditorIban = null;
+        List<OriginalPaymentInstruction32> reports = new ArrayList<>();
+        int total = 0;
+        int rejected = 0;
+        for (PaymentInstruction29 instruction : initiation.getPmtInf()) {
+            creditorIban = instruction.getCdtrAcct().getId().getIBAN();
+            OriginalPaymentInstruction32 report = new OriginalPaymentInstruction32()
+                    .setOrgnlPmtInfId(instruction.getPmtInfId());
+            for (DirectDebitTransactionInformation23 debit : instruction.getDrctDbtTxInf()) {
+                String endToEndId = debit.getPmtId().getEndToEndId();
+                String reason = instructions.rejected().get(endToEndId);
+                report.addTxInfAndSts(transactionStatus(endToEndId, reason));
+                total++;
+                if (reason != null) {
+                    rejected++;
+                    continue;
+                }
+                TransactionReferences6 references = new TransactionReferences6().setMsgId(messageId)
+                        .setPmtInfId(instruction.getPmtInfId()).setEndToEndId(endToEndId);
+                BigDecimal amount = debit.getInstdAmt().getValue();
+                entries.add(entry(entries.size() + 1, amount, CreditDebitCode.CRDT, "IDDT", "ESDD",
+                        new EntryTransaction10().setRefs(references).setAmt(eur(amount))
+                                .setCdtDbtInd(CreditDebitCode.CRDT).setRmtInf(copy(debit.getRmtInf())), instructions));
+                String returnReason = instructions.returned().get(endToEndId);
+                if (returnReason != null) {
+                    entries.add(entry(entries.size() + 1, amount, CreditDebitCode.DBIT, "IDDT", "UPDD",
+                            new EntryTransaction10().setRefs(references).setAmt(eur(amount))
+                                    .setCdtDbtInd(CreditDebitCode.DBIT)
+                                    .setRtrInf(new PaymentReturnReason5().setRsn(new ReturnReason5Choice()
+                                            .setCd(returnReason))), instructions));
+                }
+            }
+            reports.add(report);
+        }
+        byte[] camt054 = entries.isEmpty() ? null : ProwideXml.document(new MxCamt05400108()
+                .setBkToCstmrDbtCdtNtfctn(notification(creditorIban, entries, instructions)));
+        byte[] pain002 = ProwideXml.document(new MxPain00200110().setCstmrPmtStsRpt(statusReport(messageId,
+                "pain.008.001.08", total, rejected, reports, instructions)));
+        IsoSchema.PAIN_002_001_10.requireValid(pain002, "simulated pain.002 " + instructions.statusMessageId());
+        return new Answer(camt054, pain002);
+    }
+
+    private static PaymentTransaction105 transactionStatus(String endToEndId, String rejectReason) {
+        PaymentTransaction105 status = new PaymentTransaction105().setOrgnlEndToEndId(endToEndId)
+                .setTxSts(rejectReason == null ? "ACSC" : StatusReport.REJECTED);
+        if (rejectReason != null) {
+            status.addStsRsnInf(new StatusReasonInformation12().setRsn(new StatusReason6Choice().setCd(rejectReason)));
+        }
+        return status;
+    }
+
+    private static BankToCustomerDebitCreditNotificationV08 notification(String iban, List<ReportEntry10> entries,
+                                                                         Instructions instructions) {
+        AccountNotification17 account = new AccountNotification17().setId(instructions.notificationMessageId())
+                .setCreDtTm(instructions.createdAt())
+                .setAcct(new CashAccount39().setId(new AccountIdentification4Choice().setIBAN(iban)));
+        entries.forEach(account::addNtry);
+        return new BankToCustomerDebitCreditNotificationV08()
+                .setGrpHdr(new GroupHeader81().setMsgId(instructions.notificationMessageId())
+                        .setCreDtTm(instructions.createdAt()))
+                .addNtfctn(account);
+    }
+
+    private static CustomerPaymentStatusReportV10 statusReport(String originalMessageId, String originalName,
+                                                              int total, int rejected,
+                                                              List<OriginalPaymentInstruction32> reports,
+                                                              Instructions instructions) {
+        String groupStatus = rejected == 0 ? "ACSC" : rejected == total ? StatusReport.REJECTED : "PART";
+        CustomerPaymentStatusReportV10 statusReport = new CustomerPaymentStatusReportV10()
+                .setGrpHdr(new GroupHeader86().setMsgId(instructions.statusMessageId())
+                        .setCreDtTm(instructions.createdAt()))
+                .setOrgnlGrpInfAndSts(new OriginalGroupHeader17().setOrgnlMsgId(originalMessageId)
+                        .setOrgnlMsgNmId(originalName).setGrpSts(groupStatus));
+        reports.forEach(statusReport::addOrgnlPmtInfAndSts);
+        return statusReport;
+    }
+
     private static int executedCount(CustomerCreditTransferInitiationV09 initiation, Instructions instructions) {
         int count = 0;
         for (PaymentInstruction30 instruction : initiation.getPmtInf()) {
@@ -163,14 +267,15 @@ public final class BankSimulator {
                 BigDecimal amount = transfer.getAmt().getInstdAmt().getValue();
                 EntryTransaction10 debit = new EntryTransaction10().setRefs(references)
                         .setAmt(eur(amount)).setCdtDbtInd(CreditDebitCode.DBIT).setRmtInf(copy(transfer.getRmtInf()));
-                entries.add(entry(entries.size() + 1, amount, CreditDebitCode.DBIT, "ESCT", debit, instructions));
+                entries.add(entry(entries.size() + 1, amount, CreditDebitCode.DBIT, "ICDT", "ESCT", debit, instructions));
                 String returnReason = instructions.returned().get(endToEndId);
                 if (returnReason != null) {
                     EntryTransaction10 credit = new EntryTransaction10().setRefs(references)
                             .setAmt(eur(amount)).setCdtDbtInd(CreditDebitCode.CRDT)
                             .setRtrInf(new PaymentReturnReason5().setRsn(new ReturnReason5Choice().setCd(returnReason)))
                             .setRmtInf(copy(transfer.getRmtInf()));
-                    entries.add(entry(entries.size() + 1, amount, CreditDebitCode.CRDT, "RRTN", credit, instructions));
+                    entries.add(entry(entries.size() + 1, amount, CreditDebitCode.CRDT, "ICDT", "RRTN", credit,
+                            instructions));
                 }
             }
         }
@@ -184,14 +289,18 @@ public final class BankSimulator {
                 .addNtfctn(account);
     }
 
-    /** One booked entry per movement; {@code subFamily} is ESCT (SEPA credit transfer) or RRTN (its return). */
-    private static ReportEntry10 entry(int sequence, BigDecimal amount, CreditDebitCode direction, String subFamily,
-                                       EntryTransaction10 transaction, Instructions instructions) {
+    /**
+     * One booked entry per movement: family ICDT (issued credit transfers: sub-family ESCT, or RRTN for a return),
+     * IDDT (issued direct debits: ESDD, or UPDD for an unpaid one) or RCDT (received credit transfers: ESCT, or
+     * RRTN for a return).
+     */
+    private static ReportEntry10 entry(int sequence, BigDecimal amount, CreditDebitCode direction, String family,
+                                       String subFamily, EntryTransaction10 transaction, Instructions instructions) {
         DateAndDateTime2Choice booked = new DateAndDateTime2Choice().setDt(instructions.bookingDate());
         return new ReportEntry10().setNtryRef("NTRY" + sequence).setAmt(eur(amount)).setCdtDbtInd(direction)
                 .setSts(new EntryStatus1Choice().setCd(CamtReader.BOOKED)).setBookgDt(booked).setValDt(booked)
                 .setBkTxCd(new BankTransactionCodeStructure4().setDomn(new BankTransactionCodeStructure5().setCd("PMNT")
-                        .setFmly(new BankTransactionCodeStructure6().setCd("ICDT").setSubFmlyCd(subFamily))))
+                        .setFmly(new BankTransactionCodeStructure6().setCd(family).setSubFmlyCd(subFamily))))
                 .addNtryDtls(new EntryDetails9().addTxDtls(transaction));
     }
 
@@ -249,8 +358,8 @@ public final class BankSimulator {
             if (c.returnReasonCode() != null) {
                 tx.setRtrInf(new PaymentReturnReason5().setRsn(new ReturnReason5Choice().setCd(c.returnReasonCode())));
             }
-            ReportEntry10 entry = entry(i + 1, amount, CreditDebitCode.CRDT,
-                    c.returnReasonCode() == null ? "RCDT" : "RRTN", tx, dates);
+            ReportEntry10 entry = entry(i + 1, amount, CreditDebitCode.CRDT, "RCDT",
+                    c.returnReasonCode() == null ? "ESCT" : "RRTN", tx, dates);
             account.addNtry(entry.setNtryRef(messageId + "-" + (i + 1)));
         }
         return ProwideXml.document(new MxCamt05400108().setBkToCstmrDbtCdtNtfctn(

@@ -43,6 +43,11 @@ public record IsoRefusal(String code, String field, String message) {
     /** An amount in another currency than EUR. */
     public static final String UNSUPPORTED_CURRENCY = "UNSUPPORTED_CURRENCY";
 
+    /** A SEPA creditor identifier with a wrong format or wrong check digits (ISO 7064 mod 97-10). */
+    public static final String INVALID_CREDITOR_ID = "INVALID_CREDITOR_ID";
+    /** A direct-debit mandate whose id breaks the SEPA identifier rules or which is signed after the collection. */
+    public static final String INVALID_MANDATE = "INVALID_MANDATE";
+
     public IsoRefusal {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(field, "field");

@@ -21,7 +21,8 @@ import org.xml.sax.SAXParseException;
  */
 enum IsoSchema {
     PAIN_001_001_09("/iso20022/pain.001.001.09.xsd"),
-    PAIN_002_001_10("/iso20022/pain.002.001.10.xsd");
+    PAIN_002_001_10("/iso20022/pain.002.001.10.xsd"),
+    PAIN_008_001_08("/iso20022/pain.008.001.08.xsd");
 
     private final String resource;
     private volatile Schema schema;

@@ -1,11 +1,13 @@
 package org.targetedmoney.bridge.iso;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.iban4j.BicFormatException;
 import org.iban4j.BicUtil;
 import org.iban4j.Iban4jException;
@@ -38,7 +40,15 @@ public final class SepaRules {
     /** Longest value quoted back in a refusal message (a 10 000-character name is not echoed whole). */
     static final int MAX_QUOTED_LENGTH = 80;
 
+    /** The first day of SEPA direct debit (CORE): no mandate is signed before it. */
+    public static final LocalDate FIRST_MANDATE_DATE = LocalDate.of(2009, 11, 1);
+
     private static final String SEPA_PUNCTUATION = "/-?:().,'+ ";
+    /**
+     * A creditor identifier (EPC262-08): country, 2 check digits, a 3-character creditor business code (not part of
+     * the check), then the national identifier, 35 characters in all.
+     */
+    private static final Pattern CREDITOR_ID = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{3}[A-Z0-9]{1,28}");
 
     private SepaRules() {
     }
@@ -71,6 +81,99 @@ public final class SepaRules {
                     "the sum of the " + count + " amounts overflows a long number of cents"));
         }
         return refusals;
+    }
+
+    /** All refusals of a direct-debit file, in field order (empty when the file may be written). */
+    public static List<IsoRefusal> check(DirectDebitFile file) {
+        List<IsoRefusal> refusals = new ArrayList<>();
+        identifier("messageId", file.messageId()).ifPresent(refusals::add);
+        name("creditor.name", file.creditor().name()).ifPresent(refusals::add);
+        iban("creditor.iban", file.creditor().iban()).ifPresent(refusals::add);
+        if (file.creditor().bic() != null) {
+            bic("creditor.bic", file.creditor().bic()).ifPresent(refusals::add);
+        }
+        creditorId("creditorId", file.creditorId()).ifPresent(refusals::add);
+        int count = file.debits().size();
+        if (count < 1 || count > Pain008Writer.MAX_DEBITS_PER_FILE) {
+            refusals.add(new IsoRefusal(IsoRefusal.TRANSFER_COUNT_OUT_OF_RANGE, "debits",
+                    "a file holds 1.." + Pain008Writer.MAX_DEBITS_PER_FILE + " direct debits, not " + count));
+        }
+        Set<String> endToEndIds = new HashSet<>();
+        long sum = 0;
+        boolean overflow = false;
+        for (int i = 0; i < count; i++) {
+            DirectDebit debit = file.debits().get(i);
+            debit(refusals, "debits[" + i + "].", debit, file.requestedCollectionDate());
+            if (!endToEndIds.add(debit.endToEndId())) {
+                refusals.add(new IsoRefusal(IsoRefusal.DUPLICATE_END_TO_END_ID, "debits[" + i + "].endToEndId",
+                        "end-to-end id " + quote(debit.endToEndId()) + " appears twice in the file"));
+            }
+            try {
+                sum = Math.addExact(sum, debit.amountCents());
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
+        }
+        if (overflow) {
+            refusals.add(new IsoRefusal(IsoRefusal.CONTROL_SUM_OVERFLOW, "debits",
+                    "the sum of the " + count + " amounts overflows a long number of cents"));
+        }
+        return refusals;
+    }
+
+    private static void debit(List<IsoRefusal> refusals, String prefix, DirectDebit debit, LocalDate collection) {
+        identifier(prefix + "endToEndId", debit.endToEndId()).ifPresent(refusals::add);
+        amount(prefix + "amountCents", debit.amountCents()).ifPresent(refusals::add);
+        name(prefix + "debtorName", debit.debtorName()).ifPresent(refusals::add);
+        iban(prefix + "debtorIban", debit.debtorIban()).ifPresent(refusals::add);
+        if (debit.debtorBic() != null) {
+            bic(prefix + "debtorBic", debit.debtorBic()).ifPresent(refusals::add);
+        }
+        mandate(prefix + "mandate", debit.mandateId(), debit.mandateSignedOn(), collection).ifPresent(refusals::add);
+        if (debit.remittance() != null) {
+            remittance(prefix + "remittance", debit.remittance()).ifPresent(refusals::add);
+        }
+    }
+
+    /**
+     * A SEPA creditor identifier: {@code CCkkBBBnnn...} (country, check digits, business code, national id), 8..35
+     * upper-case letters or digits, whose check digits verify by ISO 7064 mod 97-10 over the national id followed
+     * by the country and check digits (the business code is left out), as an IBAN's do. E.g. FR72ZZZ123456.
+     */
+    public static Optional<IsoRefusal> creditorId(String field, String value) {
+        if (value.length() > MAX_IDENTIFIER_LENGTH || !CREDITOR_ID.matcher(value).matches()) {
+            return refuse(IsoRefusal.INVALID_CREDITOR_ID, field, "creditor identifier " + quote(value)
+                    + " is not a country code, 2 check digits, a 3-character business code and a national id"
+                    + " (upper-case letters and digits, 8 to 35 characters)");
+        }
+        String rearranged = value.substring(7) + value.substring(0, 4);
+        int remainder = 0;
+        for (int i = 0; i < rearranged.length(); i++) {
+            int digit = Character.digit(rearranged.charAt(i), 36);
+            remainder = (digit > 9 ? remainder * 100 + digit : remainder * 10 + digit) % 97;
+        }
+        return remainder == 1 ? Optional.empty() : refuse(IsoRefusal.INVALID_CREDITOR_ID, field,
+                "creditor identifier " + quote(value) + " has wrong check digits");
+    }
+
+    /**
+     * A direct-debit mandate: its id a SEPA identifier without spaces (banks match it case-insensitively, EPC
+     * rulebook), signed on or after {@link #FIRST_MANDATE_DATE} and not after {@code notAfter} (the collection).
+     */
+    public static Optional<IsoRefusal> mandate(String field, String mandateId, LocalDate signedOn, LocalDate notAfter) {
+        Optional<IsoRefusal> badId = identifier(field + ".id", mandateId);
+        if (badId.isPresent()) {
+            return Optional.of(new IsoRefusal(IsoRefusal.INVALID_MANDATE, badId.get().field(), badId.get().message()));
+        }
+        if (mandateId.indexOf(' ') >= 0) {
+            return refuse(IsoRefusal.INVALID_MANDATE, field + ".id", "mandate id " + quote(mandateId)
+                    + " contains a space");
+        }
+        if (signedOn.isBefore(FIRST_MANDATE_DATE) || signedOn.isAfter(notAfter)) {
+            return refuse(IsoRefusal.INVALID_MANDATE, field + ".signedOn", "mandate signed on " + signedOn
+                    + ": must be from " + FIRST_MANDATE_DATE + " to " + notAfter);
+        }
+        return Optional.empty();
     }
 
     private static void transfer(List<IsoRefusal> refusals, String prefix, CreditTransfer transfer) {

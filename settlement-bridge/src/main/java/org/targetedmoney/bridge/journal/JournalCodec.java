@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FirmPayee;
@@ -60,6 +61,11 @@ public final class JournalCodec {
                 ArrayNode receipts = o.putArray("receipts");
                 r.receipts().forEach(x -> receipts.add(receipt(x)));
             }
+            case BridgeInput.FundBankOutcomes b -> {
+                o.put("type", "fund-bank").put("messageId", b.messageId()).put("kind", b.messageKind());
+                ArrayNode outcomes = o.putArray("outcomes");
+                b.outcomes().forEach(x -> outcomes.add(outcome(x)));
+            }
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -97,6 +103,8 @@ public final class JournalCodec {
             case "firm" -> new BridgeInput.FirmDeclared(declaration(o.get("declaration")),
                     o.get("correction").asBoolean(), payee(o.get("payee")));
             case "receipts" -> new BridgeInput.ReceiptsBooked(o.get("messageId").asText(), receipts(o.get("receipts")));
+            case "fund-bank" -> new BridgeInput.FundBankOutcomes(o.get("messageId").asText(), o.get("kind").asText(),
+                    outcomes(o.get("outcomes")));
             default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
         };
     }
@@ -153,12 +161,19 @@ public final class JournalCodec {
                 d.get("firm").asText(), d.get("valueAddedCents").asLong(), d.get("fteHundredths").asLong());
     }
 
+    /** A payee; its mandate only when it has one (so entries written before mandates existed read the same). */
     private static ObjectNode payee(FirmPayee p) {
-        return JSON.createObjectNode().put("name", p.name()).put("iban", p.iban()).put("bic", p.bic());
+        ObjectNode o = JSON.createObjectNode().put("name", p.name()).put("iban", p.iban()).put("bic", p.bic());
+        p.mandate().ifPresent(m -> o.putObject("mandate").put("id", m.mandateId())
+                .put("signedOn", m.signedOn().toString()));
+        return o;
     }
 
     private static FirmPayee payee(JsonNode p) {
-        return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText());
+        JsonNode m = p.get("mandate");
+        Optional<FirmPayee.Mandate> mandate = m == null || m.isNull() ? Optional.empty()
+                : Optional.of(new FirmPayee.Mandate(m.get("id").asText(), LocalDate.parse(m.get("signedOn").asText())));
+        return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText(), mandate);
     }
 
     private static ObjectNode receipt(BankReceipt r) {

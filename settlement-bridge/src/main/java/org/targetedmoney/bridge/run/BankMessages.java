@@ -123,4 +123,60 @@ final class BankMessages {
         }
         return new Reading(out, ignored, null, null);
     }
+
+    // ---- the inter-enterprise fund's account (kept apart from the bridge's own account above) ----
+
+    /** Whether the notification is about the fund's account (any entry on it: then all must be). */
+    static boolean onFundAccount(BankNotification n, String fundIban) {
+        return n.entries().stream().anyMatch(e -> e.accountIban().equalsIgnoreCase(fundIban));
+    }
+
+    /**
+     * Outcomes of the fund's payouts and direct debits in a notification on the fund's account: a booked entry with
+     * an end-to-end id (a debit for a payout, a credit for a collection) is a booking, an entry with return
+     * information a return (a payout given back, or a collection taken back: R-transaction). Entries without an
+     * end-to-end id, not booked or of no amount are counted and left aside.
+     */
+    static Reading fundNotification(BankNotification n, String fundIban) {
+        List<BankOutcome> out = new ArrayList<>();
+        int ignored = 0;
+        for (BankEntry e : n.entries()) {
+            if (!e.accountIban().equalsIgnoreCase(fundIban)) {
+                return new Reading(List.of(), 0, "WRONG_ACCOUNT", "entry " + e.entryReference() + " is for account "
+                        + e.accountIban() + ", in a message about the fund's account " + fundIban);
+            }
+            if (e.endToEndId() == null || !"BOOK".equals(e.status()) || e.amountCents() == 0) {
+                ignored++;
+            } else if (e.returnReasonCode() != null) {
+                out.add(new BankOutcome.Returned(e.endToEndId(), e.amountCents(), e.returnReasonCode()));
+            } else {
+                out.add(new BankOutcome.Booked(e.endToEndId(), e.amountCents(),
+                        e.entryReference() == null ? "" : e.entryReference()));
+            }
+        }
+        return new Reading(out, ignored, null, null);
+    }
+
+    /**
+     * Outcomes of a status report about a fund order (pain.001 payouts or pain.008 collections).
+     *
+     * @param endToEndIds the order's end-to-end ids: a rejection of the whole group rejects each of them
+     */
+    static Reading fundStatusReport(StatusReport r, List<String> endToEndIds) {
+        List<BankOutcome> out = new ArrayList<>();
+        if ("RJCT".equals(r.groupStatus()) && r.transactions().isEmpty()) {
+            endToEndIds.forEach(id -> out.add(new BankOutcome.Rejected(id, "NARR")));
+            return new Reading(out, 0, null, null);
+        }
+        int ignored = 0;
+        for (TransactionStatus t : r.transactions()) {
+            if ("RJCT".equals(t.status())) {
+                out.add(new BankOutcome.Rejected(t.originalEndToEndId(),
+                        t.reasonCode() == null ? "NARR" : t.reasonCode()));
+            } else {
+                ignored++;
+            }
+        }
+        return new Reading(out, ignored, null, null);
+    }
 }

@@ -201,6 +201,11 @@ final class BridgeApi {
                     case BankParseResult.Notification n -> {
                         id = n.notification().messageId();
                         kind = n.notification().kind();
+                        Optional<String> fundIban = fundIban();
+                        if (fundIban.isPresent() && BankMessages.onFundAccount(n.notification(), fundIban.get())) {
+                            return fundBankMessage(id, kind,
+                                    BankMessages.fundNotification(n.notification(), fundIban.get()), writes);
+                        }
                         reading = BankMessages.notification(n.notification(), service.config().debtor().iban(),
                                 service.config().collectionIbans());
                         receipts = BankMessages.receipts(n.notification(), service.config().collectionIbans());
@@ -208,6 +213,11 @@ final class BridgeApi {
                     case BankParseResult.Status s -> {
                         id = s.report().messageId();
                         kind = "pain.002";
+                        Optional<List<String>> fundOrder = service.fundOrderOnWriter(s.report().originalMessageId());
+                        if (fundOrder.isPresent()) {
+                            return fundBankMessage(id, kind, BankMessages.fundStatusReport(s.report(),
+                                    fundOrder.get()), writes);
+                        }
                         reading = BankMessages.statusReport(s.report(),
                                 service.orderOnWriter(s.report().originalMessageId()));
                     }
@@ -235,6 +245,23 @@ final class BridgeApi {
                 return Answer.json(200, answer);
             }
         };
+    }
+
+    /** The inter-enterprise fund's bank account, if the bridge runs the fund. */
+    private Optional<String> fundIban() {
+        return service.config().interEnterpriseFund().map(f -> f.fundAccount().iban());
+    }
+
+    /** A bank message about the fund's account or orders: applied as the fund's, answered with what it did. */
+    private Answer fundBankMessage(String id, String kind, BankMessages.Reading reading, Writes writes) {
+        if (reading.refused()) {
+            return Problem.of(422, reading.refusalCode(), reading.refusalDetail()).answer();
+        }
+        Applied applied = service.applyStaged(new BridgeInput.FundBankOutcomes(id, kind, reading.outcomes()), writes);
+        if (applied instanceof Applied.FundReconciled f) {
+            return Answer.json(200, InterEnterpriseApi.reconciledJson(kind, f, reading.ignored()));
+        }
+        return applied(applied, 200);
     }
 
     /** "CODE field: message" per refusal, joined by "; ". */
@@ -271,6 +298,7 @@ final class BridgeApi {
             case Applied.Reconciled r -> Answer.json(okStatus, JSON.createObjectNode().put("status", "reconciled"));
             case Applied.Declared d -> Answer.json(okStatus, InterEnterpriseApi.declaredJson(d));
             case Applied.Received r -> Answer.json(okStatus, receiptsJson(r).put("status", "received"));
+            case Applied.FundReconciled f -> Answer.json(okStatus, InterEnterpriseApi.reconciledJson("", f, 0));
         };
     }
 
@@ -408,7 +436,7 @@ final class BridgeApi {
         return list;
     }
 
-    /** A provider payment order's pain.001, or an inter-enterprise fund payout order's. */
+    /** A provider payment order's pain.001, an inter-enterprise fund payout order's, or a fund collection's pain.008. */
     private void pain001(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         service.read(e -> renderer(e, id)).onSuccess(o -> {
@@ -429,7 +457,10 @@ final class BridgeApi {
         if (order.isPresent()) {
             return Optional.of(() -> service.files().render(order.get()));
         }
-        return e.interEnterprise().flatMap(b -> b.order(id)).map(o -> () -> service.files().render(o));
+        Optional<Supplier<byte[]>> payout = e.interEnterprise().flatMap(b -> b.order(id))
+                .map(o -> () -> service.files().render(o));
+        return payout.isPresent() ? payout : e.interEnterprise().flatMap(b -> b.collectionOrder(id))
+                .map(o -> () -> service.files().render(o));
     }
 
     private ArrayNode rejectedList() {

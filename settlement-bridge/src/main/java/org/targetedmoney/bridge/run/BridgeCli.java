@@ -108,13 +108,18 @@ public final class BridgeCli implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Prints what a running bridge says: status, batches, funding, receipts, orders or rejected.")
+            description = "Prints what a running bridge says: status, batches, funding, receipts, orders, rejected, or a"
+                    + " month of the inter-enterprise fund (payouts, dues collected, escalations).")
     static final class Show extends Remote implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "WHAT", description = "status | batches | funding | receipts | orders | rejected")
+        @Parameters(index = "0", paramLabel = "WHAT",
+                description = "status | batches | funding | receipts | orders | rejected | fund")
         String what;
+
+        @Option(names = "--period", paramLabel = "YYYY-MM", description = "with fund: the fund's month to show")
+        String period;
 
         @Option(names = "--state", paramLabel = "STATE",
                 description = "with batches: only those in this state (waiting-funding, funded, instructed, "
@@ -123,12 +128,18 @@ public final class BridgeCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (!java.util.List.of("status", "batches", "funding", "receipts", "orders", "rejected").contains(what)) {
-                spec.commandLine().getErr().println("error: WHAT must be status, batches, funding, receipts, orders "
-                        + "or rejected");
+            if (!java.util.List.of("status", "batches", "funding", "receipts", "orders", "rejected", "fund")
+                    .contains(what)) {
+                spec.commandLine().getErr().println(
+                        "error: WHAT must be status, batches, funding, receipts, orders, rejected or fund");
                 return 2;
             }
-            String path = "/v1/" + what + (state != null && what.equals("batches") ? "?state=" + state : "");
+            if (what.equals("fund") && (period == null || !period.matches("[0-9]{4}-[0-9]{2}"))) {
+                spec.commandLine().getErr().println("error: fund needs --period YYYY-MM");
+                return 2;
+            }
+            String path = what.equals("fund") ? "/v1/inter-enterprise/" + period
+                    : "/v1/" + what + (state != null && what.equals("batches") ? "?state=" + state : "");
             try {
                 return print(spec, client().getResponse(path));
             } catch (java.net.ConnectException e) {

@@ -72,13 +72,16 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
     }
 
     /**
-     * @param accountId       the fund's account id (kept out of the providers' waterfall; dues are listed, not yet collected)
+     * @param accountId       the fund's funding account: a "contributions" account of the waterfall, credited with
+     *                        the dues collected from firms
      * @param rateBasisPoints share of value added mutualised (2 500 = 25 %)
      * @param fixedAllowanceCentsPerFte empty: equal share of the period's contributions per FTE
-     * @param fundAccount     the fund's own bank account, debited by its payout orders to firms
+     * @param fundAccount     the fund's own bank account, debited by its payout orders to firms and credited by its
+     *                        direct debits of firms
+     * @param creditorId      the fund's SEPA creditor identifier (e.g. FR72ZZZ123456), named in its pain.008 files
      */
     public record InterEnterpriseFund(String accountId, int rateBasisPoints, Optional<Long> fixedAllowanceCentsPerFte,
-                                      BankAccount fundAccount) {}
+                                      BankAccount fundAccount, String creditorId) {}
 
     /** @param scaleFile a CSV sliding scale; empty: the SSA example scale shipped with the bridge */
     public record MemberContributions(String accountId, Optional<Path> scaleFile) {}

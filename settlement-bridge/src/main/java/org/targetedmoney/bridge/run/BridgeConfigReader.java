@@ -243,7 +243,7 @@ public final class BridgeConfigReader {
     private static BridgeConfig.InterEnterpriseFund ief(JsonNode node, Problems p) {
         String at = "config.interEnterpriseFund";
         if (Fields.object(node, at, List.of("accountId", "rateBasisPoints", "fixedAllowanceCentsPerFte",
-                "fundAccount"), p) == null) {
+                "fundAccount", "creditorId"), p) == null) {
             return null;
         }
         String account = accountId(Fields.required(node, "accountId", at, p), at + ".accountId", p);
@@ -254,8 +254,14 @@ public final class BridgeConfigReader {
                         at + ".fixedAllowanceCentsPerFte", 0, 100_000_000L, p)) : Optional.empty();
         BridgeConfig.BankAccount fundAccount = bankAccount(Fields.required(node, "fundAccount", at, p),
                 at + ".fundAccount", p);
-        return account == null || rate == null || fundAccount == null ? null
-                : new BridgeConfig.InterEnterpriseFund(account, rate.intValue(), fixed, fundAccount);
+        String creditorId = Fields.text(Fields.required(node, "creditorId", at, p), at + ".creditorId", p);
+        if (creditorId != null) {
+            int before = p.size();
+            SepaRules.creditorId(at + ".creditorId", creditorId).ifPresent(r -> p.add(at + ".creditorId", r.message()));
+            creditorId = p.size() == before ? creditorId : null;
+        }
+        return account == null || rate == null || fundAccount == null || creditorId == null ? null
+                : new BridgeConfig.InterEnterpriseFund(account, rate.intValue(), fixed, fundAccount, creditorId);
     }
 
     private static BridgeConfig.MemberContributions members(JsonNode node, Path base, Problems p) {
@@ -269,7 +275,10 @@ public final class BridgeConfigReader {
         return account == null ? null : new BridgeConfig.MemberContributions(account, scale);
     }
 
-    /** Members' contributions fund providers (a waterfall account); the inter-enterprise fund is kept apart. */
+    /**
+     * Members' contributions fund providers: their account is a "contributions" account of the waterfall. The
+     * inter-enterprise fund's money belongs to firms: its account must not be one.
+     */
     private static void checkSchemeAccounts(BridgeConfig.Funding funding,
                                             Optional<BridgeConfig.InterEnterpriseFund> ief,
                                             Optional<BridgeConfig.MemberContributions> members, Problems p) {

@@ -20,8 +20,8 @@ import org.targetedmoney.bridge.engine.Applied;
 import org.targetedmoney.bridge.engine.Attestation;
 import org.targetedmoney.bridge.engine.BridgeEngine;
 import org.targetedmoney.bridge.engine.BridgeInput;
+import org.targetedmoney.bridge.engine.FundCollectionOrder;
 import org.targetedmoney.bridge.engine.FundPayoutOrder;
-import org.targetedmoney.bridge.engine.InterEnterpriseBook;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.journal.Journal;
 import org.targetedmoney.bridge.ledger.Attestor;
@@ -70,8 +70,11 @@ public final class BridgeService implements AutoCloseable {
     private volatile boolean failed;
     /** Fund payout orders whose files are known written (touched by the sync thread only, after start). */
     private int fundOrdersEnsured;
-    /** Set when a read of the ledger was applied (only that can decide fund payout orders), cleared once written. */
-    private boolean fundFilesToCheck = true;
+    /**
+     * Set when an input that can decide fund orders was applied (a read of the ledger closing a period, a bank
+     * message about the fund causing retries), cleared once their files are written.
+     */
+    private volatile boolean fundFilesToCheck = true;
 
     private BridgeService(BridgeConfig config, BridgeStore store, LedgerConnection ledger, Credentials bridge) {
         this.config = config;
@@ -83,8 +86,7 @@ public final class BridgeService implements AutoCloseable {
         this.writer = BridgeWriter.start(store);
         this.follower = new LedgerFollower(ledger, config.ledger().maxBlockRange(), config.ledger().confirmations());
         this.attestor = new Attestor(new SettlementClient(ledger, bridge));
-        this.files = new PaymentFiles(config.outDir(), config.debtor(),
-                config.interEnterpriseFund().map(BridgeConfig.InterEnterpriseFund::fundAccount));
+        this.files = new PaymentFiles(config.outDir(), config.debtor(), config.interEnterpriseFund());
         this.metrics = new BridgeMetrics();
     }
 
@@ -155,6 +157,9 @@ public final class BridgeService implements AutoCloseable {
         if (!(applied instanceof Applied.Refused)) {
             journal.append(writes, input);
         }
+        if (applied instanceof Applied.FundReconciled f && !f.reconciliation().ordersMade().isEmpty()) {
+            fundFilesToCheck = true; // retry orders: the next sync step writes their files (after this commit)
+        }
         return applied;
     }
 
@@ -168,6 +173,12 @@ public final class BridgeService implements AutoCloseable {
     long receiptRoomOnWriter() {
         Check.onWriter(writer);
         return engine.receipts().room();
+    }
+
+    /** The end-to-end ids of a fund order (payout or direct debit), for a task already on the writer thread. */
+    java.util.Optional<List<String>> fundOrderOnWriter(String messageId) {
+        Check.onWriter(writer);
+        return engine.interEnterprise().flatMap(b -> b.endToEndIdsOf(messageId));
     }
 
     /** A payment order of the engine, for a task already on the writer thread. */
@@ -243,24 +254,36 @@ public final class BridgeService implements AutoCloseable {
         if (!fundFilesToCheck) {
             return;
         }
-        List<FundPayoutOrder> orders = await(read(BridgeService::fundOrders));
+        fundFilesToCheck = false; // cleared first: a retry decided while the files are written sets it again
+        FundOrders orders = await(read(BridgeService::fundOrders));
         try {
             if (orders.size() != fundOrdersEnsured) {
                 ensureFundFiles(orders);
                 fundOrdersEnsured = orders.size();
             }
-            fundFilesToCheck = false;
         } catch (IOException e) {
-            LOG.error("fund payout order decided but its file could not be written (retried): {}", e.getMessage());
+            fundFilesToCheck = true;
+            LOG.error("fund order decided but its file could not be written (retried): {}", e.getMessage());
         }
     }
 
-    private static List<FundPayoutOrder> fundOrders(BridgeEngine engine) {
-        return engine.interEnterprise().map(InterEnterpriseBook::orders).orElse(List.of());
+    /** The fund's payout (pain.001) and direct-debit (pain.008) orders. */
+    private record FundOrders(List<FundPayoutOrder> payouts, List<FundCollectionOrder> collections) {
+        int size() {
+            return payouts.size() + collections.size();
+        }
     }
 
-    private void ensureFundFiles(List<FundPayoutOrder> orders) throws IOException {
-        for (FundPayoutOrder o : orders) {
+    private static FundOrders fundOrders(BridgeEngine engine) {
+        return engine.interEnterprise().map(b -> new FundOrders(b.orders(), b.collectionOrders()))
+                .orElse(new FundOrders(List.of(), List.of()));
+    }
+
+    private void ensureFundFiles(FundOrders orders) throws IOException {
+        for (FundPayoutOrder o : orders.payouts()) {
+            files.ensure(o);
+        }
+        for (FundCollectionOrder o : orders.collections()) {
             files.ensure(o);
         }
     }

@@ -10,18 +10,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.targetedmoney.bridge.engine.FirmPayee;
+import org.targetedmoney.bridge.engine.FundCollectionOrder;
 import org.targetedmoney.bridge.engine.FundPayoutOrder;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.iso.CreditTransfer;
+import org.targetedmoney.bridge.iso.DirectDebit;
+import org.targetedmoney.bridge.iso.DirectDebitFile;
 import org.targetedmoney.bridge.iso.IsoFiles;
 import org.targetedmoney.bridge.iso.Pain001Result;
 import org.targetedmoney.bridge.iso.Pain001Writer;
+import org.targetedmoney.bridge.iso.Pain008Result;
+import org.targetedmoney.bridge.iso.Pain008Writer;
 import org.targetedmoney.bridge.iso.Party;
 import org.targetedmoney.bridge.iso.PaymentFile;
 
 /**
  * Renders payment orders as pain.001 files in the output directory, named {@code <message id>.xml}: providers'
- * orders debit the bridge's paying account, the inter-enterprise fund's payout orders the fund's own account.
+ * orders debit the bridge's paying account, the inter-enterprise fund's payout orders the fund's own account; the
+ * fund's direct-debit orders are pain.008 files crediting the fund's account under its SEPA creditor identifier.
  * Rendering is deterministic, so a file lost in a crash is rewritten with the same bytes.
  */
 public final class PaymentFiles {
@@ -29,16 +36,19 @@ public final class PaymentFiles {
     private final Party debtor;
     /** The inter-enterprise fund's account, null when the bridge runs no fund. */
     private final Party fundDebtor;
+    /** The fund's SEPA creditor identifier, null when the bridge runs no fund. */
+    private final String fundCreditorId;
 
     PaymentFiles(Path outDir, BridgeConfig.BankAccount debtor) {
         this(outDir, debtor, Optional.empty());
     }
 
-    /** @param fundDebtor the account the inter-enterprise fund pays firms from, if the bridge runs the fund */
-    PaymentFiles(Path outDir, BridgeConfig.BankAccount debtor, Optional<BridgeConfig.BankAccount> fundDebtor) {
+    /** @param fund the inter-enterprise fund (its account pays and collects from firms), if the bridge runs it */
+    PaymentFiles(Path outDir, BridgeConfig.BankAccount debtor, Optional<BridgeConfig.InterEnterpriseFund> fund) {
         this.outDir = Objects.requireNonNull(outDir, "outDir");
         this.debtor = party(debtor);
-        this.fundDebtor = fundDebtor.map(PaymentFiles::party).orElse(null);
+        this.fundDebtor = fund.map(f -> party(f.fundAccount())).orElse(null);
+        this.fundCreditorId = fund.map(BridgeConfig.InterEnterpriseFund::creditorId).orElse(null);
     }
 
     private static Party party(BridgeConfig.BankAccount account) {
@@ -77,6 +87,11 @@ public final class PaymentFiles {
 
     /** Writes the fund payout order's file unless it is there already. */
     public Path ensure(FundPayoutOrder order) throws IOException {
+        return ensure(order.messageId(), () -> render(order));
+    }
+
+    /** Writes the fund direct-debit order's pain.008 file unless it is there already. */
+    public Path ensure(FundCollectionOrder order) throws IOException {
         return ensure(order.messageId(), () -> render(order));
     }
 
@@ -125,6 +140,33 @@ public final class PaymentFiles {
         return write(new PaymentFile(order.messageId(),
                 Instant.ofEpochSecond(order.createdAtSeconds()).atOffset(ZoneOffset.UTC), fundDebtor,
                 order.executionDate(), transfers));
+    }
+
+    /**
+     * The fund's direct-debit order as pain.008.001.08 bytes, crediting the fund's account.
+     *
+     * @throws IllegalStateException if the bridge runs no fund, or SEPA rules refuse the order: mandates and bank
+     *                               details are checked when declared, so both are bugs
+     */
+    public byte[] render(FundCollectionOrder order) {
+        if (fundDebtor == null) {
+            throw new IllegalStateException("fund collection order " + order.messageId()
+                    + " but no config.interEnterpriseFund to collect into");
+        }
+        List<DirectDebit> debits = new ArrayList<>(order.items().size());
+        for (FundCollectionOrder.Item i : order.items()) {
+            FirmPayee.Mandate m = i.payee().mandate().orElseThrow();
+            debits.add(new DirectDebit(i.endToEndId(), i.amountCents(), i.payee().name(), i.payee().iban(),
+                    i.payee().bic().isEmpty() ? null : i.payee().bic(), m.mandateId(), m.signedOn(), i.remittance()));
+        }
+        DirectDebitFile file = new DirectDebitFile(order.messageId(),
+                Instant.ofEpochSecond(order.createdAtSeconds()).atOffset(ZoneOffset.UTC), fundDebtor, fundCreditorId,
+                order.collectionDate(), debits);
+        return switch (Pain008Writer.write(file)) {
+            case Pain008Result.Written w -> w.xml();
+            case Pain008Result.Refused r -> throw new IllegalStateException("direct-debit order " + file.messageId()
+                    + " breaks SEPA rules: " + r.refusals());
+        };
     }
 
     private static byte[] write(PaymentFile file) {

@@ -84,6 +84,30 @@ class BankSimulatorTest {
     }
 
     @Test
+    void answerDirectDebit_collectedRejectedAndReturned_creditsOnTheCreditorsAccountAndAnRTransaction() {
+        DirectDebit third = new DirectDebit("ief-2025-03-3", 5_00, "Tiers", "BE68539007547034", null, "M-3",
+                LocalDate.of(2025, 1, 1), null);
+        byte[] pain008 = ((Pain008Result.Written) Pain008Writer.write(Pain008WriterTest.file(
+                Pain008WriterTest.BAKERY, Pain008WriterTest.GARAGE, third))).xml();
+
+        BankSimulator.Answer answer = BankSimulator.answerDirectDebit(pain008, instructions(
+                Map.of(Pain008WriterTest.GARAGE.endToEndId(), "MD01"), Map.of(third.endToEndId(), "AM04")));
+
+        BankNotification n = notification(answer.camt054());
+        assertThat(n.entries()).extracting(BankEntry::accountIban, BankEntry::endToEndId, BankEntry::amountCents,
+                BankEntry::credit, BankEntry::returnReasonCode).containsExactly(
+                tuple(DEBTOR_IBAN, Pain008WriterTest.BAKERY.endToEndId(), 7_860_00L, true, null),
+                tuple(DEBTOR_IBAN, third.endToEndId(), 5_00L, true, null),
+                tuple(DEBTOR_IBAN, third.endToEndId(), 5_00L, false, "AM04"));
+        StatusReport report = status(answer.pain002());
+        assertThat(report.originalMessageId()).isEqualTo("IEC-2025-03-0001");
+        assertThat(report.groupStatus()).isEqualTo("PART");
+        assertThat(report.transactions()).extracting(TransactionStatus::originalEndToEndId, TransactionStatus::status)
+                .containsExactly(tuple(Pain008WriterTest.BAKERY.endToEndId(), "ACSC"),
+                        tuple(Pain008WriterTest.GARAGE.endToEndId(), "RJCT"), tuple(third.endToEndId(), "ACSC"));
+    }
+
+    @Test
     void answer_everyTransferRejected_groupRejectedAndNoNotification() {
         byte[] pain001 = IsoFixtures.written(IsoFixtures.file(NURSE));
 

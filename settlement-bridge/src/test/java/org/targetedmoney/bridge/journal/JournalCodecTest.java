@@ -45,7 +45,14 @@ class JournalCodecTest {
                                 LocalDate.of(2026, 11, 3), "c-1", "SSA c-1 novembre é"),
                         new BankReceipt("CAMT054-7#1", "FR7630006000011234567890189", Long.MAX_VALUE, "EUR",
                                 LocalDate.of(2026, 11, 3), null, null))),
-                new BridgeInput.ReceiptsBooked("CAMT054-8", List.of()));
+                new BridgeInput.ReceiptsBooked("CAMT054-8", List.of()),
+                new BridgeInput.FirmDeclared(new FirmDeclaration("decl-2026-11-c", YearMonth.of(2026, 11),
+                        "333333334", 1, 1), false, new FirmPayee("Cooperative C", "BE68539007547034", "",
+                        java.util.Optional.of(new FirmPayee.Mandate("IEF-C/2026-1", LocalDate.of(2026, 1, 31))))),
+                new BridgeInput.FundBankOutcomes("CAMT-FUND-1", "pain.002", List.of(
+                        new BankOutcome.Booked("ief-2026-11-111111118", 786_000, ""),
+                        new BankOutcome.Rejected("ief-2026-11-222222226-r2", "AC04"),
+                        new BankOutcome.Returned("ief-2026-11-333333334-1", 30, "MD06"))));
 
         for (BridgeInput in : inputs) {
             assertThat(JournalCodec.decode(JournalCodec.encode(in))).isEqualTo(in);
@@ -88,6 +95,30 @@ class JournalCodecTest {
         assertThat(json).isEqualTo("{\"v\":1,\"type\":\"receipts\",\"messageId\":\"M-1\",\"receipts\":[{\"id\":"
                 + "\"M-1#0\",\"iban\":\"FR7630006000011234567890189\",\"cents\":100,\"ccy\":\"EUR\",\"booked\":"
                 + "\"2026-11-03\"}]}");
+    }
+
+    @Test
+    void encode_payeeWithMandate_addsTheMandateOnly() {
+        String json = new String(JournalCodec.encode(new BridgeInput.FirmDeclared(new FirmDeclaration("d-1",
+                YearMonth.of(2026, 11), "111111118", 10_000_000, 1_000), false,
+                new FirmPayee("Atelier A", "FR7630006000011234567890189", "", java.util.Optional.of(
+                        new FirmPayee.Mandate("M-1", LocalDate.of(2026, 10, 1)))))), StandardCharsets.UTF_8);
+
+        assertThat(json).endsWith("\"payee\":{\"name\":\"Atelier A\",\"iban\":\"FR7630006000011234567890189\","
+                + "\"bic\":\"\",\"mandate\":{\"id\":\"M-1\",\"signedOn\":\"2026-10-01\"}}}");
+    }
+
+    @Test
+    void decode_declarationJournaledBeforeMandates_readsAsPayeeWithoutMandate() {
+        byte[] old = ("{\"v\":1,\"type\":\"firm\",\"correction\":false,\"declaration\":{\"id\":\"d-1\","
+                + "\"period\":\"2026-11\",\"firm\":\"111111118\",\"valueAddedCents\":1,\"fteHundredths\":1},"
+                + "\"payee\":{\"name\":\"Atelier A\",\"iban\":\"FR7630006000011234567890189\",\"bic\":\"\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        BridgeInput.FirmDeclared decoded = (BridgeInput.FirmDeclared) JournalCodec.decode(old);
+
+        assertThat(decoded.payee()).isEqualTo(new FirmPayee("Atelier A", "FR7630006000011234567890189", ""));
+        assertThat(decoded.payee().mandate()).isEmpty();
     }
 
     @Test

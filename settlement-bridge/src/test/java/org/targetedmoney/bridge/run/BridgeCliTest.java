@@ -24,7 +24,13 @@ class BridgeCliTest {
     @Test
     void show_unknownWhat_usageErrorNamesTheChoices() {
         assertThat(run("show", "money")).isEqualTo(2);
-        assertThat(err.toString()).contains("WHAT must be status, batches, funding, receipts, orders or rejected");
+        assertThat(err.toString()).contains("WHAT must be status, batches, funding, receipts, orders, rejected or fund");
+    }
+
+    @Test
+    void show_fundWithoutAMonth_usageError() {
+        assertThat(run("show", "fund", "--period", "November")).isEqualTo(2);
+        assertThat(err.toString()).contains("fund needs --period YYYY-MM");
     }
 
     @Test

@@ -26,7 +26,8 @@ class BridgeConfigReaderTest {
                 "creationCeilingCentsPerMonth": 5000000
               },
               "interEnterpriseFund": {"accountId": "inter-enterprise-fund", "rateBasisPoints": 2500,
-                "fundAccount": {"name": "Caisse interentreprises", "iban": "FR1420041010050500013M02606"}},
+                "fundAccount": {"name": "Caisse interentreprises", "iban": "FR1420041010050500013M02606"},
+                "creditorId": "FR72ZZZ123456"},
               "memberContributions": {"accountId": "ssa-members"},
               "payees": [{"provider": "0x00000000000000000000000000000000000000AA", "name": "Epicerie",
                           "iban": "DE89370400440532013000"}]
@@ -48,6 +49,7 @@ class BridgeConfigReaderTest {
         assertThat(c.funding().accounts()).extracting(BridgeConfig.FundingAccount::id)
                 .containsExactly("ssa-members", "employers", "state", "creation");
         assertThat(c.interEnterpriseFund().orElseThrow().fixedAllowanceCentsPerFte()).isEmpty();
+        assertThat(c.interEnterpriseFund().orElseThrow().creditorId()).isEqualTo("FR72ZZZ123456");
         assertThat(c.lateMonths()).isEqualTo(2);
         assertThat(c.payeeOf("0x00000000000000000000000000000000000000aa")).isPresent();
     }
@@ -88,6 +90,28 @@ class BridgeConfigReaderTest {
         assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
                 .hasMessageContaining("config.interEnterpriseFund.accountId: \"employers\" is a funding account of the"
                         + " waterfall");
+    }
+
+    @Test
+    void parse_creditorIdWithWrongCheckDigits_refused() {
+        String bad = VALID.replace("FR72ZZZ123456", "FR73ZZZ123456");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(bad, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.creditorId")
+                .hasMessageContaining("wrong check digits");
+    }
+
+    @Test
+    void parse_creditorIdMalformedOrMissing_refused() {
+        String malformed = VALID.replace("FR72ZZZ123456", "FR72-ZZZ");
+        String missing = VALID.replace("\"creditorId\": \"FR72ZZZ123456\"", "\"creditor\": \"FR72ZZZ123456\"");
+
+        assertThatThrownBy(() -> BridgeConfigReader.parse(malformed, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.creditorId")
+                .hasMessageContaining("is not a country code, 2 check digits");
+        assertThatThrownBy(() -> BridgeConfigReader.parse(missing, BASE))
+                .hasMessageContaining("config.interEnterpriseFund.creditorId: ")
+                .hasMessageContaining("config.interEnterpriseFund.creditor: unknown field");
     }
 
     @Test

@@ -136,6 +136,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void fundClaimSchema_statusEnum_isEveryClaimStatusCode_andThePayeeDocumentsItsMandate() {
+        List<String> documented = new ArrayList<>();
+        doc.path("components").path("schemas").path("FundClaim").path("properties").path("status").path("enum")
+                .forEach(v -> documented.add(v.asText()));
+        JsonNode mandate = doc.path("components").path("schemas").path("FirmPayee").path("properties")
+                .path("mandate");
+
+        assertThat(documented).containsExactlyElementsOf(Arrays.stream(
+                org.targetedmoney.bridge.engine.FundClaim.Status.values())
+                .map(org.targetedmoney.bridge.engine.FundClaim.Status::code).toList());
+        assertThat(mandate.path("required")).extracting(JsonNode::asText).containsExactly("id", "signedOn");
+        assertThat(mandate.path("description").asText()).contains("INVALID_MANDATE");
+    }
+
+    @Test
     void bankMessagesPost_description_namesEverySupportedNamespace() {
         String description = doc.path("paths").path("/v1/bank/messages").path("post").path("description").asText();
 
