@@ -8,10 +8,10 @@ import java.util.Objects;
  *
  * @param messageId     the bank message's id
  * @param paid          payouts booked (firms paid)
- * @param collected     dues booked (collected, credited to the fund's funding account)
- * @param creditedCents the sum of those credits
+ * @param collected     dues booked (collected on the fund's own account)
+ * @param creditedCents the sum collected
  * @param retried       payouts or dues refused or returned, ordered again
- * @param escalated     refused or returned once too often (or returned after their credit): waiting for a person
+ * @param escalated     refused or returned once too often : waiting for a person
  * @param ordersMade    the message ids of the retry orders this message caused (their files are to be written)
  * @param unmatched     outcomes that changed nothing: unknown id, already settled, superseded attempt...
  */
