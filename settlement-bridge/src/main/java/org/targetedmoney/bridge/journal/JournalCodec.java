@@ -13,6 +13,7 @@ import java.util.List;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FirmPayee;
+import org.targetedmoney.bridge.engine.Payee;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
@@ -54,6 +55,12 @@ public final class JournalCodec {
                 o.set("declaration", declaration(f.declaration()));
                 o.set("payee", payee(f.payee()));
             }
+            case BridgeInput.PayeeChanged c -> o.put("type", "payee").put("operator", c.operator())
+                    .set("payee", providerPayee(c.payee()));
+            case BridgeInput.Reissue r -> o.put("type", "reissue").put("batchId", r.batchId())
+                    .put("transfer", r.transferIndex()).put("operator", r.operator());
+            case BridgeInput.Abandon a -> o.put("type", "abandon").put("batchId", a.batchId())
+                    .put("transfer", a.transferIndex()).put("reason", a.reason()).put("operator", a.operator());
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -90,6 +97,11 @@ public final class JournalCodec {
             case "attested" -> new BridgeInput.Attested(o.get("batchId").asText(), o.get("tx").asText());
             case "firm" -> new BridgeInput.FirmDeclared(declaration(o.get("declaration")),
                     o.get("correction").asBoolean(), payee(o.get("payee")));
+            case "payee" -> new BridgeInput.PayeeChanged(providerPayee(o.get("payee")), o.get("operator").asText());
+            case "reissue" -> new BridgeInput.Reissue(o.get("batchId").asText(), o.get("transfer").asInt(),
+                    o.get("operator").asText());
+            case "abandon" -> new BridgeInput.Abandon(o.get("batchId").asText(), o.get("transfer").asInt(),
+                    o.get("reason").asText(), o.get("operator").asText());
             default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
         };
     }
@@ -152,6 +164,16 @@ public final class JournalCodec {
 
     private static FirmPayee payee(JsonNode p) {
         return new FirmPayee(p.get("name").asText(), p.get("iban").asText(), p.get("bic").asText());
+    }
+
+    private static ObjectNode providerPayee(Payee p) {
+        return JSON.createObjectNode().put("provider", p.provider()).put("name", p.name()).put("iban", p.iban())
+                .put("bic", p.bic());
+    }
+
+    private static Payee providerPayee(JsonNode p) {
+        return new Payee(p.get("provider").asText(), p.get("name").asText(), p.get("iban").asText(),
+                p.get("bic").asText());
     }
 
     private static ObjectNode outcome(BankOutcome x) {
