@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FirmPayee;
+import org.targetedmoney.bridge.engine.Payee;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
@@ -38,7 +39,11 @@ class JournalCodecTest {
                         new FirmPayee("Société Atelier", "FR7630006000011234567890189", "")),
                 new BridgeInput.FirmDeclared(new FirmDeclaration("decl-2026-11-b", YearMonth.of(2026, 11),
                         "222222226", FirmDeclaration.MAX_ABS_VALUE_ADDED_CENTS, FirmDeclaration.MAX_FTE_HUNDREDTHS),
-                        true, new FirmPayee("Boulangerie B", "DE89370400440532013000", "COBADEFFXXX")));
+                        true, new FirmPayee("Boulangerie B", "DE89370400440532013000", "COBADEFFXXX")),
+                new BridgeInput.PayeeChanged(new Payee("0x00000000000000000000000000000000000000aa",
+                        "Epicerie du coin", "DE89370400440532013000", "COBADEFFXXX"), "alice-ops"),
+                new BridgeInput.Reissue("B2026-11-02-abc", 3, ""),
+                new BridgeInput.Abandon("B2026-11-02-abc", 0, "provider closed down, créance abandonnée", "bob"));
 
         for (BridgeInput in : inputs) {
             assertThat(JournalCodec.decode(JournalCodec.encode(in))).isEqualTo(in);
@@ -54,6 +59,24 @@ class JournalCodecTest {
         assertThat(json).isEqualTo("{\"v\":1,\"type\":\"firm\",\"correction\":true,\"declaration\":{\"id\":\"d-1\","
                 + "\"period\":\"2026-11\",\"firm\":\"111111118\",\"valueAddedCents\":10000000,\"fteHundredths\":1000},"
                 + "\"payee\":{\"name\":\"Atelier A\",\"iban\":\"FR7630006000011234567890189\",\"bic\":\"\"}}");
+    }
+
+    @Test
+    void decode_entryWrittenBeforeOperatorsInputs_stillReads() {
+        byte[] old = ("{\"v\":1,\"type\":\"cut\",\"messageId\":\"TM000000000001\",\"createdAt\":1794045700,"
+                + "\"executionDate\":\"2026-11-03\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JournalCodec.decode(old)).isEqualTo(new BridgeInput.CutPayments("TM000000000001", 1_794_045_700L,
+                LocalDate.of(2026, 11, 3)));
+    }
+
+    @Test
+    void encode_operatorsInputs_nameEveryFieldExplicitly() {
+        String abandon = new String(JournalCodec.encode(new BridgeInput.Abandon("B1", 2, "gone", "ops")),
+                StandardCharsets.UTF_8);
+
+        assertThat(abandon).isEqualTo("{\"v\":1,\"type\":\"abandon\",\"batchId\":\"B1\",\"transfer\":2,"
+                + "\"reason\":\"gone\",\"operator\":\"ops\"}");
     }
 
     @Test
