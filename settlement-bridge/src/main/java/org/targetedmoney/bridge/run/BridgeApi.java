@@ -28,7 +28,13 @@ import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.BridgeView;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.funding.FundingCredit;
+import io.vertx.core.http.HttpMethod;
+import java.util.EnumSet;
+import java.util.Set;
 import org.targetedmoney.bridge.http.Answer;
+import org.targetedmoney.bridge.http.ApiTokens;
+import org.targetedmoney.bridge.http.BearerAuth;
+import org.targetedmoney.bridge.http.Role;
 import org.targetedmoney.bridge.http.IdempotentOperation;
 import org.targetedmoney.bridge.http.IdempotentRequest;
 import org.targetedmoney.bridge.http.IdempotentRoutes;
@@ -61,17 +67,55 @@ final class BridgeApi {
     private final MemberContributions members;
     private final PublicCredits publicCredits;
     private final InterEnterpriseApi interEnterprise;
+    private final Optional<ApiTokens> tokens;
+    private final OperatorApi operators;
 
+    /** An API open to anyone who reaches it (the server allows that on a loopback address only). */
     BridgeApi(BridgeService service, Optional<MemberContributions> members, PublicCredits publicCredits) {
+        this(service, members, publicCredits, Optional.empty());
+    }
+
+    /** @param tokens the API's bearer tokens: every /v1 route needs one of a role it allows ({@link #rolesFor}) */
+    BridgeApi(BridgeService service, Optional<MemberContributions> members, PublicCredits publicCredits,
+              Optional<ApiTokens> tokens) {
         this.service = service;
         this.rejected = new RejectedInputs(service.store());
         this.members = members.orElse(null);
         this.publicCredits = publicCredits;
         this.interEnterprise = new InterEnterpriseApi(service);
+        this.tokens = tokens;
+        this.operators = new OperatorApi(service, tokens);
+    }
+
+    /**
+     * The roles allowed on a /v1 route: GETs for readers, contributions and public credits for collectors, firms'
+     * declarations for the fund, bank messages for the bank; operators everything (cut-offs, payees, escalations
+     * only them). /metrics, /health and /openapi.yaml are not under /v1: they stay open.
+     */
+    static Set<Role> rolesFor(HttpMethod method, String path) {
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            return EnumSet.of(Role.READER, Role.OPERATOR);
+        }
+        if (method == HttpMethod.POST) {
+            switch (path) {
+                case "/v1/member-contributions", "/v1/public-credits" -> {
+                    return EnumSet.of(Role.COLLECTOR, Role.OPERATOR);
+                }
+                case "/v1/declarations" -> {
+                    return EnumSet.of(Role.FUND, Role.OPERATOR);
+                }
+                case "/v1/bank/messages" -> {
+                    return EnumSet.of(Role.BANK, Role.OPERATOR);
+                }
+                default -> { }
+            }
+        }
+        return EnumSet.of(Role.OPERATOR);
     }
 
     Router router(io.vertx.core.Vertx vertx, Clock clock) {
         Router router = Router.router(vertx);
+        tokens.ifPresent(t -> router.route("/v1/*").handler(new BearerAuth(t, BridgeApi::rolesFor)));
         IdempotentRoutes routes = new IdempotentRoutes(service.writer(), new IdempotencyKeys(service.store()),
                 rejected, clock);
         routes.post(router, "/v1/member-contributions", new JsonOperation<>(this::memberContribution));
@@ -80,7 +124,9 @@ final class BridgeApi {
         routes.post(router, "/v1/bank/messages", bankMessage());
         routes.post(router, "/v1/cutoff", IdempotentOperation.of((req, writes) ->
                 applied(service.applyStaged(new BridgeInput.Cutoff("operator cut-off"), writes), 200)));
+        operators.mount(router, routes);
         router.route("/v1/*").method(io.vertx.core.http.HttpMethod.GET).failureHandler(BridgeApi::readFailed);
+        operators.mountReads(router);
         router.get("/v1/status").handler(ctx -> answer(ctx, service.read(this::status)));
         router.get("/v1/batches").handler(this::batches);
         router.get("/v1/batches/:id").handler(this::batch);
@@ -482,6 +528,12 @@ final class BridgeApi {
 
     static List<String> routes() {
         return List.of("/v1/member-contributions", "/v1/public-credits", "/v1/declarations", "/v1/bank/messages",
-                "/v1/cutoff");
+                "/v1/cutoff", "/v1/escalations/{batchId}/{transferIndex}/reissue",
+                "/v1/escalations/{batchId}/{transferIndex}/abandon");
+    }
+
+    /** The idempotent PUT routes, in OpenAPI form. */
+    static List<String> putRoutes() {
+        return List.of("/v1/payees/{address}");
     }
 }
