@@ -30,8 +30,9 @@ import org.targetedmoney.bridge.settlement.WindowId;
  * The bridge's state and the one function that changes it, {@link #apply}: lines wait in their window until
  * the ledger passes its end (or a cut-off), then become one batch per provider; batches wait for funding (the
  * waterfall, all or nothing, oldest first) and are re-tried after every credit; funded transfers whose payee is
- * known go into the next payment order; bank outcomes settle, retry or escalate them; settled batches are
- * attested. Firms' declarations go to the inter-enterprise fund's {@link InterEnterpriseBook}, whose months close
+ * known go into the next payment order; bank outcomes settle, retry or escalate them; operators re-issue
+ * escalated transfers (funded again from the sources they were refunded to) or abandon them, and change payees'
+ * bank details; settled batches are attested. Firms' declarations go to the inter-enterprise fund's {@link InterEnterpriseBook}, whose months close
  * (and whose payouts are ordered) as the ledger's clock passes them. Single writer, not thread-safe: the service applies inputs on one thread and serves reads from
  * {@link BridgeView}s it takes after each input.
  */

@@ -53,7 +53,9 @@ import org.targetedmoney.bridge.store.Writes;
  * The bridge's HTTP API (see {@code openapi.yaml}): idempotent POSTs for contributions, public credits, firms'
  * declarations to the inter-enterprise fund, bank messages and cut-offs (each needs an {@code Idempotency-Key});
  * GETs for status, batches, funding, payment orders (providers' and the fund's), a fund month's settlement
- * ({@link InterEnterpriseApi}) and rejected inputs; {@code /metrics} and {@code /health}.
+ * ({@link InterEnterpriseApi}) and rejected inputs; operators' payees and escalations ({@link OperatorApi});
+ * {@code /metrics} and {@code /health}. With {@link ApiTokens}, every /v1 route needs a bearer token of a role it
+ * allows ({@link #rolesFor}); /metrics, /health and /openapi.yaml stay open.
  */
 final class BridgeApi {
     /** Most items a list answers. */
