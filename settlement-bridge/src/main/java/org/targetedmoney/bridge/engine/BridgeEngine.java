@@ -15,6 +15,7 @@ import org.targetedmoney.bridge.receipt.CreditConfirmation;
 import org.targetedmoney.bridge.receipt.Match;
 import org.targetedmoney.bridge.receipt.ReceiptBook;
 import org.targetedmoney.bridge.settlement.Allocation;
+import org.targetedmoney.bridge.settlement.AttemptStatus;
 import org.targetedmoney.bridge.settlement.Batch;
 import org.targetedmoney.bridge.settlement.Check;
 import org.targetedmoney.bridge.settlement.BatchBuilder;
@@ -35,8 +36,9 @@ import org.targetedmoney.bridge.settlement.WindowId;
  * The bridge's state and the one function that changes it, {@link #apply}: lines wait in their window until
  * the ledger passes its end (or a cut-off), then become one batch per provider; batches wait for funding (the
  * waterfall, all or nothing, oldest first) and are re-tried after every credit; funded transfers whose payee is
- * known go into the next payment order; bank outcomes settle, retry or escalate them; settled batches are
- * attested. Declared credits fund at once, or (BANK confirmation) once a bank receipt matches them
+ * known go into the next payment order; bank outcomes settle, retry or escalate them; operators re-issue escalated transfers (funded
+ * again from the sources they were refunded to) or abandon them, and change payees' bank details; settled
+ * batches are attested. Declared credits fund at once, or (BANK confirmation) once a bank receipt matches them
  * ({@link ReceiptBook}). Firms' declarations go to the inter-enterprise fund's {@link InterEnterpriseBook}, whose months close
  * (and whose payouts are ordered) as the ledger's clock passes them. Single writer, not thread-safe: the service applies inputs on one thread and serves reads from
  * {@link BridgeView}s it takes after each input.
@@ -44,6 +46,10 @@ import org.targetedmoney.bridge.settlement.WindowId;
 public final class BridgeEngine {
     /** Most payment orders kept (a year of hourly cuts is 8 760). */
     public static final int MAX_ORDERS = 1_000_000;
+    /** Refusal of an operator's action on a batch the bridge never made. */
+    public static final String UNKNOWN_BATCH = "UNKNOWN_BATCH";
+    /** Refusal of an operator's action on a transfer index the batch does not have. */
+    public static final String UNKNOWN_TRANSFER = "UNKNOWN_TRANSFER";
     /** Most transfers in one payment order: one pain.001 file (the rest waits for the next order). */
     public static final int MAX_TRANSFERS_PER_ORDER = 100_000;
     /** Longest remittance text in a SEPA credit transfer (unstructured). */
@@ -84,6 +90,10 @@ public final class BridgeEngine {
     private final BatchTally tally = new BatchTally();
     /** Batches whose state may have changed during the input being applied: re-counted at its end. */
     private final TreeSet<String> touched = new TreeSet<>();
+    /** The latest escalation of each transfer ever escalated, by transfer key: the operator's list. */
+    private final TreeMap<String, FollowUp.Escalation> escalations = new TreeMap<>();
+    /** What an operator did about an escalation ("reissued by ...", "abandoned by ...: reason"), by transfer key. */
+    private final TreeMap<String, String> escalationNotes = new TreeMap<>();
 
     /**
      * @param payees providers' bank details by lower-case address; a provider without is funded but not paid
@@ -131,6 +141,9 @@ public final class BridgeEngine {
             case BridgeInput.FirmDeclared f -> declared(f);
             case BridgeInput.ReceiptsBooked r -> receiptsBooked(r);
             case BridgeInput.FundBankOutcomes f -> fundBank(f);
+            case BridgeInput.PayeeChanged p -> payeeChanged(p);
+            case BridgeInput.Reissue r -> reissue(r);
+            case BridgeInput.Abandon a -> abandon(a);
         };
         recount();
         return applied;
@@ -268,9 +281,9 @@ public final class BridgeEngine {
                 continue;
             }
             Batch b = batches.get(retry.batchId());
-            if (book.fundTransfer(b, retry.transferIndex()) instanceof FundingOutcome.Funded f) {
-                toInstruct.put(key, b.instruct(retry.transferIndex(), retry.nextAttempt(),
-                        f.allocationsFor(retry.transferIndex())));
+            List<Allocation> allocations = fundAgain(b, retry.transferIndex());
+            if (allocations != null) {
+                toInstruct.put(key, b.instruct(retry.transferIndex(), retry.nextAttempt(), allocations));
                 touched.add(b.id());
                 funded++;
             }
@@ -292,6 +305,19 @@ public final class BridgeEngine {
             }
         }
         return funded;
+    }
+
+    /**
+     * The funding of a transfer to instruct again, or null if there is none now: a retry through the waterfall;
+     * a reissue from exactly the sources its last attempt was refunded to (it waits until they hold it again).
+     */
+    private List<Allocation> fundAgain(Batch b, int transferIndex) {
+        AttemptStatus last = reconciliation.latest(b.id(), transferIndex).orElseThrow();
+        if (last.decision() == AttemptStatus.Decision.REISSUE) {
+            return book.retake(last.transfer().allocations()) ? last.transfer().allocations() : null;
+        }
+        return book.fundTransfer(b, transferIndex) instanceof FundingOutcome.Funded f
+                ? f.allocationsFor(transferIndex) : null;
     }
 
     private Applied cut(BridgeInput.CutPayments c) {
@@ -336,6 +362,11 @@ public final class BridgeEngine {
                 case OutcomeResult.Duplicate d -> { }
             }
         }
+        for (FollowUp.Escalation e : run.report().escalations()) {
+            String key = transferKey(e.batchId(), e.transferIndex());
+            escalations.put(key, e);
+            escalationNotes.remove(key); // a reissue escalated again waits for an operator again
+        }
         int funded = fundPending();
         return new Applied.Reconciled(run, funded);
     }
@@ -368,6 +399,60 @@ public final class BridgeEngine {
                     + " was already processed");
         }
         return new Applied.FundReconciled(interEnterprise.reconcile(f, headTimestampSeconds));
+    }
+
+    private Applied payeeChanged(BridgeInput.PayeeChanged p) {
+        Payee before = payees.put(p.payee().provider(), p.payee());
+        if (p.payee().equals(before)) {
+            return new Applied.Nothing("the bank details of " + p.payee().provider() + " are unchanged");
+        }
+        return new Applied.Nothing("bank details of " + p.payee().provider() + " set"
+                + (hasPayable() ? ": funded transfers waiting for them go into the next payment order" : ""));
+    }
+
+    private Applied reissue(BridgeInput.Reissue r) {
+        Optional<Applied.Refused> refused = refuseOperatorAction(r.batchId(), r.transferIndex(), true);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        reconciliation.reissue(r.batchId(), r.transferIndex());
+        touched.add(r.batchId());
+        escalationNotes.put(transferKey(r.batchId(), r.transferIndex()), "reissued" + by(r.operator()));
+        return new Applied.Progress(0, 0, fundPending());
+    }
+
+    private Applied abandon(BridgeInput.Abandon a) {
+        Optional<Applied.Refused> refused = refuseOperatorAction(a.batchId(), a.transferIndex(), false);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        reconciliation.abandon(a.batchId(), a.transferIndex());
+        touched.add(a.batchId());
+        escalationNotes.put(transferKey(a.batchId(), a.transferIndex()),
+                "abandoned" + by(a.operator()) + ": " + a.reason());
+        return new Applied.Nothing("transfer " + a.transferIndex() + " of batch " + a.batchId()
+                + " abandoned; batch " + stateOf(a.batchId()).code());
+    }
+
+    private Optional<Applied.Refused> refuseOperatorAction(String batchId, int transferIndex, boolean reissue) {
+        Batch b = batches.get(batchId);
+        if (b == null) {
+            return Optional.of(new Applied.Refused(UNKNOWN_BATCH, "no batch " + batchId));
+        }
+        if (transferIndex >= b.transferCount()) {
+            return Optional.of(new Applied.Refused(UNKNOWN_TRANSFER, "batch " + batchId + " has "
+                    + b.transferCount() + " transfer(s), numbered from 0"));
+        }
+        return reconciliation.refusalOf(batchId, transferIndex, reissue).map(code -> new Applied.Refused(code,
+                code.equals(Reconciliation.REISSUES_EXHAUSTED)
+                        ? "transfer " + transferIndex + " of batch " + batchId + " was re-issued "
+                                + Reconciliation.MAX_REISSUES + " times already: it can only be abandoned"
+                        : "transfer " + transferIndex + " of batch " + batchId
+                                + " is not escalated (in flight, paid, or already re-issued or abandoned)"));
+    }
+
+    private static String by(String operator) {
+        return operator.isEmpty() ? "" : " by " + operator;
     }
 
     private static String remittance(Batch b, InstructedTransfer t) {
@@ -492,6 +577,41 @@ public final class BridgeEngine {
 
     public long headTimestampSeconds() {
         return headTimestampSeconds;
+    }
+
+    /** Providers' bank details, by address: the configuration's, replaced or completed by operators' changes. */
+    public List<Payee> payees() {
+        return List.copyOf(payees.values());
+    }
+
+    /** Up to {@code limit} transfers ever escalated, by batch id then transfer index, with what became of them. */
+    public List<EscalationView> escalations(int limit) {
+        List<EscalationView> out = new ArrayList<>(Math.min(limit, escalations.size()));
+        for (Map.Entry<String, FollowUp.Escalation> entry : escalations.entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            FollowUp.Escalation e = entry.getValue();
+            Batch b = batches.get(e.batchId());
+            AttemptStatus last = reconciliation.latest(e.batchId(), e.transferIndex()).orElseThrow();
+            EscalationView.Status status;
+            if (!last.transfer().endToEndId().equals(e.endToEndId())) {
+                status = EscalationView.Status.REISSUED;
+            } else {
+                status = switch (last.decision()) {
+                    case ABANDON -> EscalationView.Status.ABANDONED;
+                    case REISSUE -> toInstruct.containsKey(entry.getKey()) ? EscalationView.Status.REISSUE_FUNDED
+                            : EscalationView.Status.REISSUE_WAITING_FUNDING;
+                    case ESCALATE, RETRY, NONE -> EscalationView.Status.ESCALATED;
+                };
+            }
+            InstructedTransfer pending = toInstruct.get(entry.getKey());
+            String latestId = pending != null ? pending.endToEndId() : last.transfer().endToEndId();
+            out.add(new EscalationView(e.batchId(), e.transferIndex(), b.provider(),
+                    b.transfer(e.transferIndex()).amountCents(), e.endToEndId(), e.reasonCode(), e.cause(), status,
+                    latestId, escalationNotes.getOrDefault(entry.getKey(), ""), payees.containsKey(b.provider())));
+        }
+        return List.copyOf(out);
     }
 
     /** True when funded transfers of a payee the bridge knows wait for the next payment order. */

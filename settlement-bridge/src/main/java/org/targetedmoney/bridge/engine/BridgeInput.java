@@ -15,6 +15,10 @@ public sealed interface BridgeInput {
     int MAX_LINES = 200_000;
     /** Most outcomes one bank file carries. */
     int MAX_OUTCOMES = 1_000_000;
+    /** Longest reason an operator gives for abandoning a transfer. */
+    int MAX_REASON_CHARS = 500;
+    /** Longest name of the operator who gave an input (a token's name). */
+    int MAX_OPERATOR_CHARS = 64;
 
     /**
      * Lines read from the ledger up to (not including) position ({@code nextBlock}, {@code nextLogIndex}), with
@@ -104,6 +108,35 @@ public sealed interface BridgeInput {
     }
 
     /**
+     * An operator sets or replaces a provider's bank details (checked by SEPA rules where they entered): they
+     * take precedence over the configuration's from then on, and funded transfers waiting for bank details are
+     * paid by the next payment order.
+     *
+     * @param operator who asked (the name of the API token; "" when the API runs without tokens)
+     */
+    record PayeeChanged(Payee payee, String operator) implements BridgeInput {
+        public PayeeChanged {
+            Objects.requireNonNull(payee, "payee");
+            checkOperator(operator);
+        }
+    }
+
+    /**
+     * An operator re-issues an escalated transfer (typically after changing the payee's bank details): it is
+     * funded again from exactly the sources its last attempt was refunded to, then paid by the next payment
+     * order under a new end-to-end id.
+     */
+    record Reissue(String batchId, int transferIndex, String operator) implements BridgeInput {
+        public Reissue {
+            Objects.requireNonNull(batchId, "batchId");
+            checkOperator(operator);
+            if (transferIndex < 0) {
+                throw new IllegalArgumentException("transfer index " + transferIndex + " < 0");
+            }
+        }
+    }
+
+    /**
      * What the bank said about the inter-enterprise fund's own account: its payouts to firms (pain.001) and its
      * direct debits of firms (pain.008), from a camt.053/054 on the fund's account or a pain.002 about a fund
      * order. A group rejection is given as one rejection per end-to-end id of the order.
@@ -116,6 +149,29 @@ public sealed interface BridgeInput {
             if (outcomes.size() > MAX_OUTCOMES) {
                 throw new IllegalArgumentException("at most " + MAX_OUTCOMES + " outcomes per bank message");
             }
+        }
+    }
+
+    /**
+     * An operator gives up an escalated transfer, for a reason: it is not paid, its funding stays with the
+     * sources it was refunded to.
+     */
+    record Abandon(String batchId, int transferIndex, String reason, String operator) implements BridgeInput {
+        public Abandon {
+            Objects.requireNonNull(batchId, "batchId");
+            Objects.requireNonNull(reason, "reason");
+            checkOperator(operator);
+            if (transferIndex < 0 || reason.isBlank() || reason.length() > MAX_REASON_CHARS) {
+                throw new IllegalArgumentException("abandon transfer " + transferIndex + ": a reason of 1 to "
+                        + MAX_REASON_CHARS + " characters is needed");
+            }
+        }
+    }
+
+    private static void checkOperator(String operator) {
+        Objects.requireNonNull(operator, "operator");
+        if (operator.length() > MAX_OPERATOR_CHARS) {
+            throw new IllegalArgumentException("an operator's name has at most " + MAX_OPERATOR_CHARS + " characters");
         }
     }
 }

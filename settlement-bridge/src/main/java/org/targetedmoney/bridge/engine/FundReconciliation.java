@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param collected     dues booked (collected on the fund's own account)
  * @param creditedCents the sum collected
  * @param retried       payouts or dues refused or returned, ordered again
- * @param escalated     refused or returned once too often : waiting for a person
+ * @param escalated     refused or returned once too often: waiting for a person
  * @param ordersMade    the message ids of the retry orders this message caused (their files are to be written)
  * @param unmatched     outcomes that changed nothing: unknown id, already settled, superseded attempt...
  */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FirmPayee;
+import org.targetedmoney.bridge.engine.Payee;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
@@ -66,6 +67,12 @@ public final class JournalCodec {
                 ArrayNode outcomes = o.putArray("outcomes");
                 b.outcomes().forEach(x -> outcomes.add(outcome(x)));
             }
+            case BridgeInput.PayeeChanged c -> o.put("type", "payee").put("operator", c.operator())
+                    .set("payee", providerPayee(c.payee()));
+            case BridgeInput.Reissue r -> o.put("type", "reissue").put("batchId", r.batchId())
+                    .put("transfer", r.transferIndex()).put("operator", r.operator());
+            case BridgeInput.Abandon a -> o.put("type", "abandon").put("batchId", a.batchId())
+                    .put("transfer", a.transferIndex()).put("reason", a.reason()).put("operator", a.operator());
         }
         try {
             return JSON.writeValueAsBytes(o);
@@ -105,6 +112,11 @@ public final class JournalCodec {
             case "receipts" -> new BridgeInput.ReceiptsBooked(o.get("messageId").asText(), receipts(o.get("receipts")));
             case "fund-bank" -> new BridgeInput.FundBankOutcomes(o.get("messageId").asText(), o.get("kind").asText(),
                     outcomes(o.get("outcomes")));
+            case "payee" -> new BridgeInput.PayeeChanged(providerPayee(o.get("payee")), o.get("operator").asText());
+            case "reissue" -> new BridgeInput.Reissue(o.get("batchId").asText(), o.get("transfer").asInt(),
+                    o.get("operator").asText());
+            case "abandon" -> new BridgeInput.Abandon(o.get("batchId").asText(), o.get("transfer").asInt(),
+                    o.get("reason").asText(), o.get("operator").asText());
             default -> throw new IllegalStateException("unknown journal entry type '" + type + "'");
         };
     }
@@ -201,6 +213,16 @@ public final class JournalCodec {
     private static String optionalText(JsonNode o, String field) {
         JsonNode v = o.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static ObjectNode providerPayee(Payee p) {
+        return JSON.createObjectNode().put("provider", p.provider()).put("name", p.name()).put("iban", p.iban())
+                .put("bic", p.bic());
+    }
+
+    private static Payee providerPayee(JsonNode p) {
+        return new Payee(p.get("provider").asText(), p.get("name").asText(), p.get("iban").asText(),
+                p.get("bic").asText());
     }
 
     private static ObjectNode outcome(BankOutcome x) {

@@ -29,7 +29,13 @@ import org.targetedmoney.bridge.engine.BridgeStatus;
 import org.targetedmoney.bridge.engine.BridgeView;
 import org.targetedmoney.bridge.engine.PaymentOrder;
 import org.targetedmoney.bridge.funding.FundingCredit;
+import io.vertx.core.http.HttpMethod;
+import java.util.EnumSet;
+import java.util.Set;
 import org.targetedmoney.bridge.http.Answer;
+import org.targetedmoney.bridge.http.ApiTokens;
+import org.targetedmoney.bridge.http.BearerAuth;
+import org.targetedmoney.bridge.http.Role;
 import org.targetedmoney.bridge.http.IdempotentOperation;
 import org.targetedmoney.bridge.http.IdempotentRequest;
 import org.targetedmoney.bridge.http.IdempotentRoutes;
@@ -51,7 +57,9 @@ import org.targetedmoney.bridge.store.Writes;
  * The bridge's HTTP API (see {@code openapi.yaml}): idempotent POSTs for contributions, public credits, firms'
  * declarations to the inter-enterprise fund, bank messages and cut-offs (each needs an {@code Idempotency-Key});
  * GETs for status, batches, funding, payment orders (providers' and the fund's), a fund month's settlement
- * ({@link InterEnterpriseApi}), money received (receipts) and rejected inputs; {@code /metrics} and {@code /health}.
+ * ({@link InterEnterpriseApi}), money received (receipts) and rejected inputs; operators' payees and escalations ({@link OperatorApi});
+ * {@code /metrics} and {@code /health}. With {@link ApiTokens}, every /v1 route needs a bearer token of a role it
+ * allows ({@link #rolesFor}); /metrics, /health and /openapi.yaml stay open.
  */
 final class BridgeApi {
     /** Most items a list answers. */
@@ -65,17 +73,55 @@ final class BridgeApi {
     private final MemberContributions members;
     private final PublicCredits publicCredits;
     private final InterEnterpriseApi interEnterprise;
+    private final Optional<ApiTokens> tokens;
+    private final OperatorApi operators;
 
+    /** An API open to anyone who reaches it (the server allows that on a loopback address only). */
     BridgeApi(BridgeService service, Optional<MemberContributions> members, PublicCredits publicCredits) {
+        this(service, members, publicCredits, Optional.empty());
+    }
+
+    /** @param tokens the API's bearer tokens: every /v1 route needs one of a role it allows ({@link #rolesFor}) */
+    BridgeApi(BridgeService service, Optional<MemberContributions> members, PublicCredits publicCredits,
+              Optional<ApiTokens> tokens) {
         this.service = service;
         this.rejected = new RejectedInputs(service.store());
         this.members = members.orElse(null);
         this.publicCredits = publicCredits;
         this.interEnterprise = new InterEnterpriseApi(service);
+        this.tokens = tokens;
+        this.operators = new OperatorApi(service, tokens);
+    }
+
+    /**
+     * The roles allowed on a /v1 route: GETs for readers, contributions and public credits for collectors, firms'
+     * declarations for the fund, bank messages for the bank; operators everything (cut-offs, payees, escalations
+     * only them). /metrics, /health and /openapi.yaml are not under /v1: they stay open.
+     */
+    static Set<Role> rolesFor(HttpMethod method, String path) {
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            return EnumSet.of(Role.READER, Role.OPERATOR);
+        }
+        if (method == HttpMethod.POST) {
+            switch (path) {
+                case "/v1/member-contributions", "/v1/public-credits" -> {
+                    return EnumSet.of(Role.COLLECTOR, Role.OPERATOR);
+                }
+                case "/v1/declarations" -> {
+                    return EnumSet.of(Role.FUND, Role.OPERATOR);
+                }
+                case "/v1/bank/messages" -> {
+                    return EnumSet.of(Role.BANK, Role.OPERATOR);
+                }
+                default -> { }
+            }
+        }
+        return EnumSet.of(Role.OPERATOR);
     }
 
     Router router(io.vertx.core.Vertx vertx, Clock clock) {
         Router router = Router.router(vertx);
+        tokens.ifPresent(t -> router.route("/v1/*").handler(new BearerAuth(t, BridgeApi::rolesFor)));
         IdempotentRoutes routes = new IdempotentRoutes(service.writer(), new IdempotencyKeys(service.store()),
                 rejected, clock);
         routes.post(router, "/v1/member-contributions", new JsonOperation<>(this::memberContribution));
@@ -84,7 +130,9 @@ final class BridgeApi {
         routes.post(router, "/v1/bank/messages", bankMessage());
         routes.post(router, "/v1/cutoff", IdempotentOperation.of((req, writes) ->
                 applied(service.applyStaged(new BridgeInput.Cutoff("operator cut-off"), writes), 200)));
+        operators.mount(router, routes);
         router.route("/v1/*").method(io.vertx.core.http.HttpMethod.GET).failureHandler(BridgeApi::readFailed);
+        operators.mountReads(router);
         router.get("/v1/status").handler(ctx -> answer(ctx, service.read(this::status)));
         router.get("/v1/batches").handler(this::batches);
         router.get("/v1/batches/:id").handler(this::batch);
@@ -584,6 +632,12 @@ final class BridgeApi {
 
     static List<String> routes() {
         return List.of("/v1/member-contributions", "/v1/public-credits", "/v1/declarations", "/v1/bank/messages",
-                "/v1/cutoff");
+                "/v1/cutoff", "/v1/escalations/{batchId}/{transferIndex}/reissue",
+                "/v1/escalations/{batchId}/{transferIndex}/abandon");
+    }
+
+    /** The idempotent PUT routes, in OpenAPI form. */
+    static List<String> putRoutes() {
+        return List.of("/v1/payees/{address}");
     }
 }

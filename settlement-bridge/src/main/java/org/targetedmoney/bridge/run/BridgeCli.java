@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.targetedmoney.bridge.http.ApiTokens;
+import org.targetedmoney.bridge.http.Role;
+import org.targetedmoney.netconfig.demo.PrivateFiles;
 import org.targetedmoney.netconfig.json.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bridge", mixinStandardHelpOptions = true, version = "bridge 0.1.0",
         description = "The settlement bridge: providers paid in euros (ISO 20022) against contributions and public "
                 + "accounts, attested on the ledger.",
-        subcommands = {BridgeCli.Run.class, BridgeCli.Show.class, BridgeCli.Cutoff.class, BridgeCli.Import.class})
+        subcommands = {BridgeCli.Run.class, BridgeCli.Show.class, BridgeCli.Cutoff.class, BridgeCli.Import.class,
+                BridgeCli.Token.class, BridgeCli.SetPayee.class, BridgeCli.Reissue.class, BridgeCli.Abandon.class})
 public final class BridgeCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,7 +50,23 @@ public final class BridgeCli implements Callable<Integer> {
             ex.getCommandLine().getErr().println("try: bridge " + (a.length > 0 ? a[0] + " " : "") + "--help");
             return 2;
         });
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+            if (ex instanceof UsageError) {
+                command.getErr().println("error: " + ex.getMessage());
+                return 2;
+            }
+            throw ex;
+        });
         return cli;
+    }
+
+    /** A mistake of the command line found while running it (an unreadable token file...): exit code 2. */
+    static final class UsageError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
@@ -74,6 +94,9 @@ public final class BridgeCli implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return 2;
+            } catch (java.io.IOException e) {
+                err.println("error: " + e.getMessage());
+                return 1;
             }
             spec.commandLine().getOut().println("bridge listening on http://" + c.http().host() + ":"
                     + server.httpPort() + " (API: /openapi.yaml), following " + c.ledger().rpcUrl());
@@ -94,10 +117,37 @@ public final class BridgeCli implements Callable<Integer> {
                 description = "the running bridge (default: ${DEFAULT-VALUE})")
         URI url;
 
+        @Option(names = "--token-file", paramLabel = "FILE",
+                description = "a file holding the API token to send (its first line); none if the bridge runs "
+                        + "without tokens")
+        Path tokenFile;
+
         static final ObjectMapper JSON = new ObjectMapper();
 
         BridgeClient client() {
-            return new BridgeClient(url);
+            if (tokenFile == null) {
+                return new BridgeClient(url);
+            }
+            try {
+                return new BridgeClient(url, java.util.Optional.of(BridgeClient.readToken(tokenFile)));
+            } catch (java.io.IOException e) {
+                throw new UsageError("--token-file " + tokenFile + " cannot be read: " + e.getMessage());
+            }
+        }
+
+        /** Sends a change to the bridge and prints its answer; 1 if no bridge answers. */
+        int send(CommandSpec spec, Request request) throws Exception {
+            try {
+                return print(spec, request.send(client()));
+            } catch (java.net.ConnectException e) {
+                spec.commandLine().getErr().println("error: no bridge answers at " + url);
+                return 1;
+            }
+        }
+
+        /** One request to the bridge. */
+        interface Request {
+            HttpResponse<String> send(BridgeClient client) throws Exception;
         }
 
         int print(CommandSpec spec, HttpResponse<String> r) throws Exception {
@@ -108,14 +158,14 @@ public final class BridgeCli implements Callable<Integer> {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Prints what a running bridge says: status, batches, funding, receipts, orders, rejected, or a"
-                    + " month of the inter-enterprise fund (payouts, dues collected, escalations).")
+            description = "Prints what a running bridge says: status, batches, funding, receipts, orders, rejected, payees,"
+                    + " escalations, or a month of the inter-enterprise fund (payouts, dues collected, escalations).")
     static final class Show extends Remote implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "WHAT",
-                description = "status | batches | funding | receipts | orders | rejected | fund")
+                description = "status | batches | funding | receipts | orders | rejected | fund | payees | escalations")
         String what;
 
         @Option(names = "--period", paramLabel = "YYYY-MM", description = "with fund: the fund's month to show")
@@ -123,15 +173,15 @@ public final class BridgeCli implements Callable<Integer> {
 
         @Option(names = "--state", paramLabel = "STATE",
                 description = "with batches: only those in this state (waiting-funding, funded, instructed, "
-                        + "partly-settled, settled, retrying, escalated)")
+                        + "partly-settled, settled, retrying, escalated, abandoned)")
         String state;
 
         @Override
         public Integer call() throws Exception {
-            if (!java.util.List.of("status", "batches", "funding", "receipts", "orders", "rejected", "fund")
-                    .contains(what)) {
-                spec.commandLine().getErr().println(
-                        "error: WHAT must be status, batches, funding, receipts, orders, rejected or fund");
+            if (!java.util.List.of("status", "batches", "funding", "receipts", "orders", "rejected", "fund", "payees",
+                    "escalations").contains(what)) {
+                spec.commandLine().getErr().println("error: WHAT must be status, batches, funding, receipts, orders,"
+                        + " rejected, fund, payees or escalations");
                 return 2;
             }
             if (what.equals("fund") && (period == null || !period.matches("[0-9]{4}-[0-9]{2}"))) {
@@ -157,7 +207,126 @@ public final class BridgeCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return print(spec, client().post("/v1/cutoff", UUID.randomUUID().toString(), ""));
+            return send(spec, c -> c.post("/v1/cutoff", UUID.randomUUID().toString(), ""));
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Makes a new API token: appends its SHA-256 to a tokens file (created readable by you only) "
+                    + "and prints the token, once. Give the file to the bridge as config.http.tokensFile.")
+    static final class Token implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "operator | collector | fund | bank | reader")
+        String role;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME",
+                description = "who holds it (logged with what it does; names an operator's journaled inputs)")
+        String name;
+
+        @Option(names = "--tokens", required = true, paramLabel = "FILE", description = "the tokens file")
+        Path tokens;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            String existing = "";
+            try {
+                Role r = Role.parse(role);
+                if (java.nio.file.Files.exists(tokens)) {
+                    ApiTokens.read(tokens); // refuses a file others may read, or one it could not read back
+                    existing = java.nio.file.Files.readString(tokens);
+                }
+                String token = ApiTokens.newToken(new java.security.SecureRandom());
+                String line = ApiTokens.line(r, name, token);
+                String text = existing + (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n") + line + "\n";
+                ApiTokens.parse(text); // e.g. more than the tokens a file may hold
+                PrivateFiles.writePrivate(tokens, text);
+                spec.commandLine().getOut().println(token);
+                err.println("token of " + name + " (" + r.code() + ") added to " + tokens + "; it is shown only now:"
+                        + " keep it in a file only you can read and pass it with --token-file");
+                return 0;
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "payee", mixinStandardHelpOptions = true,
+            description = "Sets a provider's bank details (checked by SEPA rules); funded transfers waiting for them "
+                    + "are paid by the next payment order. Operator role.")
+    static final class SetPayee extends Remote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "ADDRESS", description = "the provider's 0x address on the ledger")
+        String address;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "the account holder's name")
+        String name;
+
+        @Option(names = "--iban", required = true, paramLabel = "IBAN")
+        String iban;
+
+        @Option(names = "--bic", paramLabel = "BIC", description = "optional (SEPA allows IBAN-only)")
+        String bic;
+
+        @Override
+        public Integer call() throws Exception {
+            com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put("name", name)
+                    .put("iban", iban);
+            if (bic != null) {
+                body.put("bic", bic);
+            }
+            return send(spec, c -> c.put("/v1/payees/" + address, UUID.randomUUID().toString(), body.toString()));
+        }
+    }
+
+    @Command(name = "reissue", mixinStandardHelpOptions = true,
+            description = "Re-issues an escalated transfer (see 'show escalations'), typically after its payee's bank "
+                    + "details were changed: funded again from the sources it was refunded to, paid by the next "
+                    + "payment order under a new end-to-end id. Operator role.")
+    static final class Reissue extends Remote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "BATCH_ID")
+        String batchId;
+
+        @Parameters(index = "1", paramLabel = "TRANSFER_INDEX", description = "0 in NET mode")
+        int transferIndex;
+
+        @Override
+        public Integer call() throws Exception {
+            return send(spec, c -> c.post("/v1/escalations/" + batchId + "/" + transferIndex + "/reissue",
+                    UUID.randomUUID().toString(), ""));
+        }
+    }
+
+    @Command(name = "abandon", mixinStandardHelpOptions = true,
+            description = "Gives up an escalated transfer: it is not paid, its funding stays with its sources; the "
+                    + "batch ends ABANDONED (never attested on the ledger). Operator role.")
+    static final class Abandon extends Remote implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "BATCH_ID")
+        String batchId;
+
+        @Parameters(index = "1", paramLabel = "TRANSFER_INDEX", description = "0 in NET mode")
+        int transferIndex;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why (journaled)")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            String body = JSON.createObjectNode().put("reason", reason).toString();
+            return send(spec, c -> c.post("/v1/escalations/" + batchId + "/" + transferIndex + "/abandon",
+                    UUID.randomUUID().toString(), body));
         }
     }
 

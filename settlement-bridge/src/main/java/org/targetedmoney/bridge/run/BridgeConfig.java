@@ -32,7 +32,12 @@ public record BridgeConfig(Path dataDir, Path outDir, Ledger ledger, Http http, 
     /** @param keyFile a file holding the bridge account's private key (hex), the account with the BRIDGE role */
     public record Ledger(URI rpcUrl, Path keyFile, int confirmations, long pollMillis, int maxBlockRange) {}
 
-    public record Http(String host, int port) {}
+    /**
+     * @param tokensFile the API's bearer tokens ({@link org.targetedmoney.bridge.http.ApiTokens}: role, name and
+     *                   SHA-256 per line, readable by its owner only); without it the API is open, which the
+     *                   server allows only on a loopback host
+     */
+    public record Http(String host, int port, Optional<Path> tokensFile) {}
 
     /** @param window "daily", "weekly" or "monthly"; @param mode "net" or "gross" */
     public record Settlement(String window, String mode) {}

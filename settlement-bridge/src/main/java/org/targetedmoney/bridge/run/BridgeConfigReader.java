@@ -60,7 +60,7 @@ public final class BridgeConfigReader {
         Path outDir = root.has("outDir") ? path(root.get("outDir"), "config.outDir", base, p)
                 : dataDir == null ? null : dataDir.resolve("out");
         BridgeConfig.Ledger ledger = ledger(Fields.required(root, "ledger", "config", p), base, p);
-        BridgeConfig.Http http = http(root.get("http"), p);
+        BridgeConfig.Http http = http(root.get("http"), base, p);
         BridgeConfig.Settlement settlement = settlement(root.get("settlement"), p);
         BridgeConfig.BankAccount debtor = bankAccount(Fields.required(root, "debtor", "config", p), "config.debtor", p);
         BridgeConfig.Funding funding = funding(Fields.required(root, "funding", "config", p), p);
@@ -98,17 +98,21 @@ public final class BridgeConfigReader {
         return new BridgeConfig.Ledger(rpc, key, confirmations.intValue(), poll, range.intValue());
     }
 
-    private static BridgeConfig.Http http(JsonNode node, Problems p) {
+    private static BridgeConfig.Http http(JsonNode node, Path base, Problems p) {
         if (node == null) {
-            return new BridgeConfig.Http("127.0.0.1", 8645);
+            return new BridgeConfig.Http("127.0.0.1", 8645, Optional.empty());
         }
         String at = "config.http";
-        if (Fields.object(node, at, List.of("host", "port"), p) == null) {
+        if (Fields.object(node, at, List.of("host", "port", "tokensFile"), p) == null) {
             return null;
         }
         String host = node.has("host") ? Fields.text(node.get("host"), at + ".host", p) : "127.0.0.1";
         Long port = optionalInt(node, "port", at, 0, 65_535, 8_645, p);
-        return host == null || port == null ? null : new BridgeConfig.Http(host, port.intValue());
+        Path tokens = node.has("tokensFile") ? path(node.get("tokensFile"), at + ".tokensFile", base, p) : null;
+        if (host == null || port == null || node.has("tokensFile") && tokens == null) {
+            return null;
+        }
+        return new BridgeConfig.Http(host, port.intValue(), Optional.ofNullable(tokens));
     }
 
     private static BridgeConfig.Settlement settlement(JsonNode node, Problems p) {

@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.targetedmoney.bridge.contribution.PublicAccounts;
 import org.targetedmoney.bridge.contribution.PublicCredits;
 import org.targetedmoney.bridge.contribution.ScaleLimits;
 import org.targetedmoney.bridge.contribution.SlidingScale;
+import org.targetedmoney.bridge.http.ApiTokens;
 import org.targetedmoney.wallet.core.LedgerRequestException;
 
 /**
@@ -49,19 +52,21 @@ public final class BridgeServer implements AutoCloseable {
     /** Starts the bridge of {@code config}: replays its journal, serves HTTP, starts following the ledger. */
     public static BridgeServer start(BridgeConfig config, PrintWriter err)
             throws IOException, LedgerRequestException, InterruptedException {
+        Optional<ApiTokens> tokens = tokens(config.http());
         BridgeService service = BridgeService.open(config, err);
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         try {
             ContributionCalendar calendar = EngineFactory.calendar(config);
             BridgeApi api = new BridgeApi(service, members(config, calendar),
-                    new PublicCredits(publicAccounts(config), calendar));
+                    new PublicCredits(publicAccounts(config), calendar), tokens);
             HttpServer http = vertx.createHttpServer(new HttpServerOptions()
                             .setHost(config.http().host()).setPort(config.http().port()))
                     .requestHandler(api.router(vertx, Clock.systemUTC()))
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             BridgeServer server = new BridgeServer(service, vertx, http);
             server.sync.start();
-            LOG.info("bridge serving on {}:{}, following {}", config.http().host(), http.actualPort(),
+            LOG.info("bridge serving on {}:{} ({}), following {}", config.http().host(), http.actualPort(),
+                    tokens.map(t -> t.entries().size() + " API tokens").orElse("open API: loopback only"),
                     config.ledger().rpcUrl());
             return server;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -70,6 +75,31 @@ public final class BridgeServer implements AutoCloseable {
             throw new IOException("the bridge's HTTP server did not start on " + config.http().host() + ":"
                     + config.http().port() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The API's tokens, read before anything starts; without a tokens file, the host must be a loopback address.
+     *
+     * @throws IllegalArgumentException if the API would be open beyond this machine
+     * @throws IOException              if the tokens file is unreadable, malformed or readable by others
+     */
+    static Optional<ApiTokens> tokens(BridgeConfig.Http http) throws IOException {
+        if (http.tokensFile().isPresent()) {
+            return Optional.of(ApiTokens.read(http.tokensFile().get()));
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(http.host()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException("config.http.host " + http.host() + " is not a loopback address and"
+                    + " config.http.tokensFile is not set: the bridge refuses to serve its API open to the network;"
+                    + " make tokens with 'bridge token --role operator --name NAME --tokens FILE' and set"
+                    + " config.http.tokensFile, or listen on 127.0.0.1");
+        }
+        return Optional.empty();
     }
 
     private static Optional<MemberContributions> members(BridgeConfig config, ContributionCalendar calendar)

@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * @param transfer      what was instructed
  * @param state         INSTRUCTED (no news yet), MATCHED (booked), REJECTED or RETURNED (funding refunded)
- * @param decision      after REJECTED or RETURNED: RETRY or ESCALATE; otherwise NONE
+ * @param decision      after REJECTED or RETURNED: RETRY or ESCALATE, and once an operator acted on an
+ *                      escalation, REISSUE (a new attempt in a new cycle of retries) or ABANDON (not paid: its
+ *                      funding stays with the sources it was refunded to); otherwise NONE
  * @param bankReference the booking's bank reference once booked ("" before, or if the bank gave none)
  * @param reasonCode    the bank's reason code once rejected or returned ("" otherwise)
  */
@@ -25,7 +27,7 @@ public record AttemptStatus(InstructedTransfer transfer, State state, Decision d
 
     public enum State { INSTRUCTED, MATCHED, REJECTED, RETURNED }
 
-    public enum Decision { NONE, RETRY, ESCALATE }
+    public enum Decision { NONE, RETRY, ESCALATE, REISSUE, ABANDON }
 
     AttemptStatus with(State newState, Decision newDecision, String newBankReference, String newReasonCode) {
         return new AttemptStatus(transfer, newState, newDecision, newBankReference, newReasonCode);

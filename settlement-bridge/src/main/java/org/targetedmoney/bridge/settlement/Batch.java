@@ -66,7 +66,7 @@ public final class Batch {
         this.totalCents = total;
         this.id = BatchEncoding.batchId(provider, window, part);
         this.hash = BatchEncoding.hash(id, window, provider, mode, this.lines);
-        Check.that(isSepaIdentifier(endToEndId(transferCount() - 1, Reconciliation.MAX_ATTEMPTS)),
+        Check.that(isSepaIdentifier(endToEndId(transferCount() - 1, Reconciliation.MAX_ATTEMPT_NUMBER)),
                 "batch %s: its longest end-to-end id is a SEPA identifier", id);
     }
 
@@ -166,12 +166,12 @@ public final class Batch {
      * The end-to-end id of one attempt at one transfer (see the class comment): deterministic, at most 34
      * characters, SEPA charset.
      *
-     * @param attempt 1 for the first instruction, up to {@link Reconciliation#MAX_ATTEMPTS}
+     * @param attempt 1 for the first instruction, up to {@link Reconciliation#MAX_ATTEMPT_NUMBER}
      */
     public String endToEndId(int transferIndex, int attempt) {
         Objects.checkIndex(transferIndex, transferCount());
-        if (attempt < 1 || attempt > Reconciliation.MAX_ATTEMPTS) {
-            throw new IllegalArgumentException("attempt " + attempt + " is outside 1.." + Reconciliation.MAX_ATTEMPTS);
+        if (attempt < 1 || attempt > Reconciliation.MAX_ATTEMPT_NUMBER) {
+            throw new IllegalArgumentException("attempt " + attempt + " is outside 1.." + Reconciliation.MAX_ATTEMPT_NUMBER);
         }
         return mode == SettlementMode.NET ? id + "-" + attempt : id + "-" + attempt + "-" + transferIndex;
     }

@@ -13,9 +13,15 @@ import java.util.Set;
  *                                  +------> RETRYING <-----------+   (a transfer rejected or returned, to retry)
  *                                  +------> ESCALATED <----------+   (a transfer a person must look at)
  * RETRYING -> INSTRUCTED | PARTLY_SETTLED (the retry instructed) | ESCALATED
+ * ESCALATED -> RETRYING (an operator re-issued it) | ABANDONED (an operator gave it up)
+ *           | INSTRUCTED | PARTLY_SETTLED (GROSS: it was given up while other transfers are still awaited)
+ * INSTRUCTED | PARTLY_SETTLED -> ABANDONED (the last awaited transfer booked, another one given up before)
  * </pre>
- * SETTLED is left only for a late return. ESCALATED is terminal for the bridge: a person resolves it outside.
+ * SETTLED and ABANDONED are left only for a late return. ESCALATED waits for an operator (reissue or abandon).
  * PARTLY_SETTLED exists in GROSS mode: some transfers booked, the others still awaited from the bank.
+ * ABANDONED: every transfer booked or given up by an operator, at least one given up; what was given up is not
+ * paid and its funding stays with the sources it was refunded to. An ABANDONED batch is not attested on the
+ * ledger (an attestation says a batch was paid in full, its sources summing to its total).
  */
 public enum BatchState {
     WAITING_FUNDING("waiting-funding"),
@@ -24,7 +30,8 @@ public enum BatchState {
     PARTLY_SETTLED("partly-settled"),
     SETTLED("settled"),
     RETRYING("retrying"),
-    ESCALATED("escalated");
+    ESCALATED("escalated"),
+    ABANDONED("abandoned");
 
     private final String code;
 
@@ -56,11 +63,11 @@ public enum BatchState {
         return switch (this) {
             case WAITING_FUNDING -> EnumSet.of(FUNDED);
             case FUNDED -> EnumSet.of(INSTRUCTED);
-            case INSTRUCTED -> EnumSet.of(PARTLY_SETTLED, SETTLED, RETRYING, ESCALATED);
-            case PARTLY_SETTLED -> EnumSet.of(SETTLED, RETRYING, ESCALATED);
-            case SETTLED -> EnumSet.of(RETRYING, ESCALATED);
+            case INSTRUCTED -> EnumSet.of(PARTLY_SETTLED, SETTLED, RETRYING, ESCALATED, ABANDONED);
+            case PARTLY_SETTLED -> EnumSet.of(SETTLED, RETRYING, ESCALATED, ABANDONED);
+            case SETTLED, ABANDONED -> EnumSet.of(RETRYING, ESCALATED);
             case RETRYING -> EnumSet.of(INSTRUCTED, PARTLY_SETTLED, ESCALATED);
-            case ESCALATED -> EnumSet.noneOf(BatchState.class);
+            case ESCALATED -> EnumSet.of(RETRYING, ABANDONED, INSTRUCTED, PARTLY_SETTLED);
         };
     }
 
@@ -82,8 +89,8 @@ public enum BatchState {
 
     /**
      * The state of an instructed batch from where its transfers' latest attempts stand: any escalated makes it
-     * ESCALATED; else any to retry, RETRYING; else all booked, SETTLED; else some booked, PARTLY_SETTLED; else
-     * INSTRUCTED.
+     * ESCALATED; else any to retry or re-issued, RETRYING; else all booked, SETTLED; else all booked or abandoned,
+     * ABANDONED; else some booked, PARTLY_SETTLED; else INSTRUCTED.
      *
      * @param latest the latest attempt of each transfer of the batch (not empty)
      */
@@ -93,16 +100,23 @@ public enum BatchState {
         }
         boolean anyRetry = false;
         int booked = 0;
+        int abandoned = 0;
         for (AttemptStatus a : latest) {
-            if (a.decision() == AttemptStatus.Decision.ESCALATE) {
-                return ESCALATED;
+            switch (a.decision()) {
+                case ESCALATE -> {
+                    return ESCALATED;
+                }
+                case RETRY, REISSUE -> anyRetry = true;
+                case ABANDON -> abandoned++;
+                case NONE -> booked += a.state() == AttemptStatus.State.MATCHED ? 1 : 0;
             }
-            anyRetry |= a.decision() == AttemptStatus.Decision.RETRY;
-            booked += a.state() == AttemptStatus.State.MATCHED ? 1 : 0;
         }
         if (anyRetry) {
             return RETRYING;
         }
-        return booked == latest.size() ? SETTLED : booked > 0 ? PARTLY_SETTLED : INSTRUCTED;
+        if (booked == latest.size()) {
+            return SETTLED;
+        }
+        return booked + abandoned == latest.size() ? ABANDONED : booked > 0 ? PARTLY_SETTLED : INSTRUCTED;
     }
 }

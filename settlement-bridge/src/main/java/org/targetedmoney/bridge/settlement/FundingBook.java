@@ -284,6 +284,51 @@ public final class FundingBook {
         checkInvariants();
     }
 
+    /**
+     * Takes these allocations again from exactly their sources, all or nothing: the funding of an escalated
+     * transfer an operator re-issues, which was refunded to those sources when the bank rejected or returned it
+     * (so the euros paid stay traceable to the same sources as first decided).
+     *
+     * @return false, changing nothing, if an account's balance or a month's creation ceiling no longer allows it
+     * @throws IllegalArgumentException if an allocation names an undeclared account or the wrong kind (a bug)
+     */
+    public boolean retake(List<Allocation> allocations) {
+        TreeMap<String, Long> byAccount = new TreeMap<>();
+        TreeMap<YearMonth, Long> creation = new TreeMap<>();
+        long total = 0;
+        for (Allocation a : allocations) {
+            Integer i = indexById.get(a.accountId());
+            if (i == null || order[i].kind() != a.kind()) {
+                throw new IllegalArgumentException("retake from " + a.accountId() + " (" + a.kind().code()
+                        + "): no such account of that kind in the plan");
+            }
+            total = Cents.add(total, a.amountCents(), "retake");
+            if (a.kind() == SourceKind.MONETARY_CREATION) {
+                creation.merge(a.fundingMonth(), a.amountCents(), (x, y) -> Cents.add(x, y, "creation retake"));
+            } else {
+                byAccount.merge(a.accountId(), a.amountCents(), (x, y) -> Cents.add(x, y, "account retake"));
+            }
+        }
+        for (Map.Entry<String, Long> e : byAccount.entrySet()) {
+            if (balances[indexById.get(e.getKey())] < e.getValue()) {
+                return false;
+            }
+        }
+        for (Map.Entry<YearMonth, Long> e : creation.entrySet()) {
+            if (creationRemainingCents(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        byAccount.forEach((id, cents) -> balances[indexById.get(id)] -= cents);
+        creation.forEach((month, cents) -> {
+            creationUsed.merge(month, cents, (x, y) -> Cents.add(x, y, "creation used"));
+            creationUsedTotalCents = Cents.add(creationUsedTotalCents, cents, "creation used total");
+        });
+        outstandingCents = Cents.add(outstandingCents, total, "outstanding");
+        checkInvariants();
+        return true;
+    }
+
     /** Balance of a declared account (0 for the creation account). */
     public long balanceCents(String accountId) {
         Integer i = indexById.get(accountId);

@@ -21,7 +21,7 @@ public record InstructedTransfer(String endToEndId, String batchId, int transfer
         Objects.requireNonNull(endToEndId, "endToEndId");
         Objects.requireNonNull(batchId, "batchId");
         allocations = List.copyOf(allocations);
-        if (transferIndex < 0 || attempt < 1 || attempt > Reconciliation.MAX_ATTEMPTS || amountCents <= 0) {
+        if (transferIndex < 0 || attempt < 1 || attempt > Reconciliation.MAX_ATTEMPT_NUMBER || amountCents <= 0) {
             throw new IllegalArgumentException("transfer " + endToEndId + ": index " + transferIndex + ", attempt "
                     + attempt + ", amount " + amountCents);
         }

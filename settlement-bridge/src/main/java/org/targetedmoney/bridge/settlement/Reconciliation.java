@@ -33,14 +33,25 @@ import org.targetedmoney.bridge.settlement.AttemptStatus.State;
  * </ul>
  * UNMATCHED and DUPLICATE change nothing. REJECTED and RETURNED refund the attempt's allocations to the
  * {@link FundingBook} and decide: ESCALATE if the reason is in {@link #NON_RETRYABLE_REASONS} (cause
- * {@value #NON_RETRYABLE_REASON}) or the attempt was the {@link #MAX_ATTEMPTS}th ({@value #MAX_ATTEMPTS_REACHED});
+ * {@value #NON_RETRYABLE_REASON}) or the attempt was the last of its cycle of {@link #MAX_ATTEMPTS} ({@value #MAX_ATTEMPTS_REACHED});
  * otherwise RETRY with the next attempt number, which the caller funds again and {@link #instruct}s.
+ *
+ * <p>An escalated transfer waits for an operator: {@link #reissue} starts a new cycle of {@link #MAX_ATTEMPTS}
+ * attempts (numbered on: the first reissue's attempt is {@code MAX_ATTEMPTS + 1}, at most {@link #MAX_REISSUES}
+ * reissues, so every attempt keeps its own end-to-end id); {@link #abandon} closes it unpaid.
  *
  * <p>A batch's transfers are instructed together (a batch is funded whole), so {@link #batchState} sees them all.
  */
 public final class Reconciliation {
     /** Attempts per transfer before escalating (the first instruction is attempt 1). */
     public static final int MAX_ATTEMPTS = 3;
+    /** Reissues of one escalated transfer an operator may ask for (then it can only be abandoned). */
+    public static final int MAX_REISSUES = 2;
+    /**
+     * Highest attempt number: {@link #MAX_ATTEMPTS} per cycle, one first cycle and {@link #MAX_REISSUES} more. One
+     * digit, so that end-to-end ids keep their length ({@link Batch#endToEndId}).
+     */
+    public static final int MAX_ATTEMPT_NUMBER = MAX_ATTEMPTS * (1 + MAX_REISSUES);
     /**
      * ISO 20022 reason codes a retry cannot fix: AC01 incorrect account number, AC04 closed account, AC06 blocked
      * account, BE04 missing creditor address, MD07 end customer deceased. Others (e.g. AM04 insufficient funds,
@@ -59,6 +70,8 @@ public final class Reconciliation {
     public static final String CONFLICTS_WITH_STATE = "CONFLICTS_WITH_STATE";
     public static final String NON_RETRYABLE_REASON = "NON_RETRYABLE_REASON";
     public static final String MAX_ATTEMPTS_REACHED = "MAX_ATTEMPTS_REACHED";
+    public static final String NOT_ESCALATED = "NOT_ESCALATED";
+    public static final String REISSUES_EXHAUSTED = "REISSUES_EXHAUSTED";
 
     private final Map<String, AttemptStatus> byEndToEndId;
     /** Per batch id, per transfer index, the end-to-end id of the latest attempt. */
@@ -105,12 +118,13 @@ public final class Reconciliation {
         int expected = 1;
         if (previousId != null) {
             AttemptStatus previous = byEndToEndId.get(previousId);
-            if (previous.decision() != Decision.RETRY) {
-                throw new IllegalArgumentException("transfer " + transfer.transferIndex() + " of batch "
-                        + transfer.batchId() + " has attempt " + previousId + " " + previous.state()
-                        + " and no retry decided");
-            }
-            expected = previous.transfer().attempt() + 1;
+            expected = switch (previous.decision()) {
+                case RETRY -> previous.transfer().attempt() + 1;
+                case REISSUE -> reissueAttempt(previous.transfer().attempt());
+                case NONE, ESCALATE, ABANDON -> throw new IllegalArgumentException("transfer "
+                        + transfer.transferIndex() + " of batch " + transfer.batchId() + " has attempt " + previousId
+                        + " " + previous.state() + " and no retry or reissue decided");
+            };
         }
         if (transfer.attempt() != expected) {
             throw new IllegalArgumentException("transfer " + transfer.transferIndex() + " of batch "
@@ -215,7 +229,7 @@ public final class Reconciliation {
         if (NON_RETRYABLE_REASONS.contains(reasonCode)) {
             followUp = new FollowUp.Escalation(t.batchId(), t.transferIndex(), t.endToEndId(), reasonCode,
                     NON_RETRYABLE_REASON);
-        } else if (t.attempt() >= MAX_ATTEMPTS) {
+        } else if (t.attempt() % MAX_ATTEMPTS == 0) { // the last attempt of its cycle
             followUp = new FollowUp.Escalation(t.batchId(), t.transferIndex(), t.endToEndId(), reasonCode,
                     MAX_ATTEMPTS_REACHED);
         } else {
@@ -253,15 +267,75 @@ public final class Reconciliation {
     private void track(AttemptStatus a) {
         String batchId = a.transfer().batchId();
         int transferIndex = a.transfer().transferIndex();
-        if (a.decision() == Decision.RETRY) {
+        if (a.decision() == Decision.RETRY || a.decision() == Decision.REISSUE) {
+            int next = a.decision() == Decision.RETRY ? a.transfer().attempt() + 1
+                    : reissueAttempt(a.transfer().attempt());
             retries.computeIfAbsent(batchId, b -> new TreeMap<>()).put(transferIndex,
-                    new FollowUp.Retry(batchId, transferIndex, a.transfer().attempt() + 1));
+                    new FollowUp.Retry(batchId, transferIndex, next));
             return;
         }
         TreeMap<Integer, FollowUp.Retry> transfers = retries.get(batchId);
         if (transfers != null && transfers.remove(transferIndex) != null && transfers.isEmpty()) {
             retries.remove(batchId);
         }
+    }
+
+    /** The first attempt of the cycle after the one {@code attempt} belongs to. */
+    public static int reissueAttempt(int attempt) {
+        return ((attempt - 1) / MAX_ATTEMPTS + 1) * MAX_ATTEMPTS + 1;
+    }
+
+    /**
+     * Why an operator may not act on transfer {@code transferIndex} of a batch now: {@value #NOT_ESCALATED} if
+     * its latest attempt is not escalated (unknown, in flight, retried, already reissued or abandoned),
+     * {@value #REISSUES_EXHAUSTED} for a reissue past {@link #MAX_REISSUES}; empty if it may.
+     */
+    public Optional<String> refusalOf(String batchId, int transferIndex, boolean reissue) {
+        Optional<AttemptStatus> a = latest(batchId, transferIndex);
+        if (a.isEmpty() || a.get().decision() != Decision.ESCALATE) {
+            return Optional.of(NOT_ESCALATED);
+        }
+        if (reissue && reissueAttempt(a.get().transfer().attempt()) > MAX_ATTEMPT_NUMBER) {
+            return Optional.of(REISSUES_EXHAUSTED);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An operator re-issues an escalated transfer: its latest attempt is decided REISSUE and the transfer listed
+     * in {@link #pendingRetries} with the first attempt of the next cycle, for the caller to fund and instruct.
+     *
+     * @throws IllegalArgumentException if {@link #refusalOf} refuses it (the caller checks first)
+     */
+    public void reissue(String batchId, int transferIndex) {
+        decide(batchId, transferIndex, true, Decision.REISSUE);
+    }
+
+    /**
+     * An operator gives up an escalated transfer: decided ABANDON, never paid by the bridge. Its funding was
+     * refunded when the bank rejected or returned it and stays with those sources.
+     *
+     * @throws IllegalArgumentException if {@link #refusalOf} refuses it
+     */
+    public void abandon(String batchId, int transferIndex) {
+        decide(batchId, transferIndex, false, Decision.ABANDON);
+    }
+
+    private void decide(String batchId, int transferIndex, boolean reissue, Decision decision) {
+        Optional<String> refusal = refusalOf(batchId, transferIndex, reissue);
+        if (refusal.isPresent()) {
+            throw new IllegalArgumentException("transfer " + transferIndex + " of batch " + batchId + ": "
+                    + refusal.get());
+        }
+        AttemptStatus a = latest(batchId, transferIndex).orElseThrow();
+        put(a.with(a.state(), decision, a.bankReference(), a.reasonCode()));
+    }
+
+    /** The latest attempt at one transfer of a batch, if instructed. */
+    public Optional<AttemptStatus> latest(String batchId, int transferIndex) {
+        TreeMap<Integer, String> transfers = latest.get(batchId);
+        String id = transfers == null ? null : transfers.get(transferIndex);
+        return id == null ? Optional.empty() : Optional.of(byEndToEndId.get(id));
     }
 
     /** Where an attempt stands, if instructed. */

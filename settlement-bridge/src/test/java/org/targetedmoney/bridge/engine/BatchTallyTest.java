@@ -34,7 +34,7 @@ import org.targetedmoney.bridge.settlement.BatchState;
  */
 class BatchTallyTest {
     /** One step of a random life: what to do, and a number that picks amounts, days and outcomes. */
-    enum Step { LINES, CREDIT, CUTOFF, CUT, BOOK, REJECT, RETURN_CLOSED }
+    enum Step { LINES, CREDIT, CUTOFF, CUT, BOOK, REJECT, RETURN_CLOSED, REISSUE, ABANDON }
 
     record Move(Step step, int seed) {}
 
@@ -50,7 +50,7 @@ class BatchTallyTest {
         BridgeEngine e = engine(20_000, bothPayees());
         World w = new World();
         for (Move m : life) {
-            BridgeInput input = w.next(m);
+            BridgeInput input = w.next(m, e);
             if (input != null) {
                 Applied a = e.apply(input);
                 if (a instanceof Applied.Ordered o) {
@@ -71,8 +71,9 @@ class BatchTallyTest {
         int credits;
         final List<String> ordered = new ArrayList<>();
 
-        BridgeInput next(Move m) {
+        BridgeInput next(Move m, BridgeEngine e) {
             return switch (m.step()) {
+                case REISSUE, ABANDON -> operator(m, e);
                 case LINES -> lines(m.seed());
                 case CREDIT -> credit(m.seed() % 2 == 0 ? "ssa-members" : "state",
                         m.seed() % 2 == 0 ? SourceKind.CONTRIBUTIONS : SourceKind.PUBLIC_ACCOUNT,
@@ -81,6 +82,17 @@ class BatchTallyTest {
                 case CUT -> new BridgeInput.CutPayments("TM-" + orders++, now, LocalDate.of(2026, 12, 1));
                 case BOOK, REJECT, RETURN_CLOSED -> bank(m);
             };
+        }
+
+        /** An operator acts on an escalated transfer, if there is one (a refused input changes nothing). */
+        private BridgeInput operator(Move m, BridgeEngine e) {
+            List<BridgeView.BatchSummary> escalated = e.batches(BatchState.ESCALATED, 100);
+            if (escalated.isEmpty()) {
+                return null;
+            }
+            String batch = escalated.get(m.seed() % escalated.size()).id();
+            return m.step() == Step.REISSUE ? new BridgeInput.Reissue(batch, 0, "ops")
+                    : new BridgeInput.Abandon(batch, 0, "closed account", "ops");
         }
 
         private BridgeInput lines(int seed) {

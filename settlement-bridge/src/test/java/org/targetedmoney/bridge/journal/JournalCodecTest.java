@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FirmPayee;
+import org.targetedmoney.bridge.engine.Payee;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.line.LedgerLine;
@@ -52,7 +53,11 @@ class JournalCodecTest {
                 new BridgeInput.FundBankOutcomes("CAMT-FUND-1", "pain.002", List.of(
                         new BankOutcome.Booked("ief-2026-11-111111118", 786_000, ""),
                         new BankOutcome.Rejected("ief-2026-11-222222226-r2", "AC04"),
-                        new BankOutcome.Returned("ief-2026-11-333333334-1", 30, "MD06"))));
+                        new BankOutcome.Returned("ief-2026-11-333333334-1", 30, "MD06"))),
+                new BridgeInput.PayeeChanged(new Payee("0x00000000000000000000000000000000000000aa",
+                        "Epicerie du coin", "DE89370400440532013000", "COBADEFFXXX"), "alice-ops"),
+                new BridgeInput.Reissue("B2026-11-02-abc", 3, ""),
+                new BridgeInput.Abandon("B2026-11-02-abc", 0, "provider closed down, créance abandonnée", "bob"));
 
         for (BridgeInput in : inputs) {
             assertThat(JournalCodec.decode(JournalCodec.encode(in))).isEqualTo(in);
@@ -119,6 +124,24 @@ class JournalCodecTest {
 
         assertThat(decoded.payee()).isEqualTo(new FirmPayee("Atelier A", "FR7630006000011234567890189", ""));
         assertThat(decoded.payee().mandate()).isEmpty();
+    }
+
+    @Test
+    void decode_entryWrittenBeforeOperatorsInputs_stillReads() {
+        byte[] old = ("{\"v\":1,\"type\":\"cut\",\"messageId\":\"TM000000000001\",\"createdAt\":1794045700,"
+                + "\"executionDate\":\"2026-11-03\"}").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JournalCodec.decode(old)).isEqualTo(new BridgeInput.CutPayments("TM000000000001", 1_794_045_700L,
+                LocalDate.of(2026, 11, 3)));
+    }
+
+    @Test
+    void encode_operatorsInputs_nameEveryFieldExplicitly() {
+        String abandon = new String(JournalCodec.encode(new BridgeInput.Abandon("B1", 2, "gone", "ops")),
+                StandardCharsets.UTF_8);
+
+        assertThat(abandon).isEqualTo("{\"v\":1,\"type\":\"abandon\",\"batchId\":\"B1\",\"transfer\":2,"
+                + "\"reason\":\"gone\",\"operator\":\"ops\"}");
     }
 
     @Test

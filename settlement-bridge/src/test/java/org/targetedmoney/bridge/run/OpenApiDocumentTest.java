@@ -33,7 +33,9 @@ class OpenApiDocumentTest {
      */
     private static final List<String> GET_ROUTES = List.of("/v1/status", "/v1/batches", "/v1/batches/{id}",
             "/v1/funding", "/v1/receipts", "/v1/orders", "/v1/orders/{id}/pain001", "/v1/inter-enterprise/{period}", "/v1/rejected",
-            "/metrics", "/health", "/openapi.yaml");
+            "/v1/payees", "/v1/escalations", "/metrics", "/health", "/openapi.yaml");
+    /** The routes open without a token. */
+    private static final List<String> OPEN_ROUTES = List.of("/metrics", "/health", "/openapi.yaml");
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
             "patch", "trace");
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -79,6 +81,7 @@ class OpenApiDocumentTest {
     void paths_documentedOperations_areExactlyTheRegisteredRoutes() {
         Set<String> registered = new TreeSet<>();
         BridgeApi.routes().forEach(r -> registered.add("POST " + r));
+        BridgeApi.putRoutes().forEach(r -> registered.add("PUT " + r));
         GET_ROUTES.forEach(r -> registered.add("GET " + r));
 
         assertThat(operations().keySet()).as("documented operations (none invented, none missing)")
@@ -86,12 +89,48 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void v1Operations_tokenRefusals_areDocumentedAndOnlyTheOpenRoutesNeedNoToken() {
+        assertThat(doc.path("components").path("securitySchemes").path("bearer").path("scheme").asText())
+                .isEqualTo("bearer");
+        assertThat(doc.path("security").get(0).has("bearer")).isTrue();
+        operations().forEach((name, op) -> {
+            boolean open = OPEN_ROUTES.stream().anyMatch(r -> name.endsWith(" " + r));
+            if (open) {
+                assertThat(op.path("security").isArray() && op.path("security").isEmpty()).as("%s is open", name)
+                        .isTrue();
+            } else {
+                assertThat(op.path("security").isMissingNode()).as("%s needs the bearer token", name).isTrue();
+                assertThat(op.path("responses").has("401") && op.path("responses").has("403"))
+                        .as("%s documents 401 and 403", name).isTrue();
+            }
+        });
+    }
+
+    @Test
+    void putOperations_idempotencyKeyHeader_isDeclaredAndRequired() {
+        assertThat(BridgeApi.putRoutes()).isNotEmpty();
+        for (String route : BridgeApi.putRoutes()) {
+            assertThat(parameters(route, "put")).as("PUT %s declares a required %s header", route, IDEMPOTENCY_KEY)
+                    .anySatisfy(p -> {
+                        assertThat(p.path("in").asText()).isEqualTo("header");
+                        assertThat(p.path("name").asText()).isEqualToIgnoringCase(IDEMPOTENCY_KEY);
+                        assertThat(p.path("required").asBoolean()).isTrue();
+                    });
+        }
+    }
+
+    private static List<JsonNode> parameters(String route, String method) {
+        JsonNode pathItem = doc.path("paths").path(route);
+        List<JsonNode> parameters = new ArrayList<>();
+        pathItem.path("parameters").forEach(p -> parameters.add(resolve(p)));
+        pathItem.path(method).path("parameters").forEach(p -> parameters.add(resolve(p)));
+        return parameters;
+    }
+
+    @Test
     void postOperations_idempotencyKeyHeader_isDeclaredAndRequired() {
         for (String route : BridgeApi.routes()) {
-            JsonNode pathItem = doc.path("paths").path(route);
-            List<JsonNode> parameters = new ArrayList<>();
-            pathItem.path("parameters").forEach(p -> parameters.add(resolve(p)));
-            pathItem.path("post").path("parameters").forEach(p -> parameters.add(resolve(p)));
+            List<JsonNode> parameters = parameters(route, "post");
 
             assertThat(parameters).as("POST %s declares a required %s header", route, IDEMPOTENCY_KEY)
                     .anySatisfy(p -> {

@@ -158,7 +158,8 @@ class BatchBuilderTest {
         Batch batch = new BatchBuilder(SettlementMode.NET).build(WEEK, sample(), AFTER_WEEK).get(0);
 
         assertThatThrownBy(() -> batch.endToEndId(0, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> batch.endToEndId(0, Reconciliation.MAX_ATTEMPTS + 1))
+        assertThat(batch.endToEndId(0, Reconciliation.MAX_ATTEMPT_NUMBER)).endsWith("-9"); // reissues' attempts
+        assertThatThrownBy(() -> batch.endToEndId(0, Reconciliation.MAX_ATTEMPT_NUMBER + 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -171,8 +172,8 @@ class BatchBuilderTest {
         }
         Batch batch = new BatchBuilder(SettlementMode.GROSS).build(day, lines, day.endSeconds()).get(0);
 
-        String longest = batch.endToEndId(BatchBuilder.MAX_LINES_PER_BATCH - 1, Reconciliation.MAX_ATTEMPTS);
-        assertThat(longest).hasSize(34).endsWith("-3-99999");
+        String longest = batch.endToEndId(BatchBuilder.MAX_LINES_PER_BATCH - 1, Reconciliation.MAX_ATTEMPT_NUMBER);
+        assertThat(longest).hasSize(34).endsWith("-9-99999"); // the last attempt of the last reissue
         assertThat(Batch.isSepaIdentifier(longest)).isTrue();
     }
 

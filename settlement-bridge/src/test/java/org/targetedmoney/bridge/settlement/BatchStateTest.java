@@ -28,14 +28,22 @@ class BatchStateTest {
     }
 
     @Test
-    void transition_skippingFundingOrLeavingEscalated_isABug() {
+    void transition_skippingFundingOrStaying_isABug() {
         assertThatThrownBy(() -> BatchState.transition(BatchState.WAITING_FUNDING, BatchState.INSTRUCTED))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("illegal batch transition waiting-funding -> instructed");
         for (BatchState any : BatchState.values()) {
-            assertThat(BatchState.ESCALATED.canMoveTo(any)).isFalse();
             assertThat(any.canMoveTo(any)).as(any.code()).isFalse();
         }
+    }
+
+    @Test
+    void transition_escalated_leftOnlyByAnOperatorsReissueOrAbandon() {
+        assertThat(BatchState.ESCALATED.successors()).containsExactlyInAnyOrder(BatchState.RETRYING,
+                BatchState.ABANDONED, BatchState.INSTRUCTED, BatchState.PARTLY_SETTLED);
+        assertThat(BatchState.ESCALATED.canMoveTo(BatchState.SETTLED)).isFalse();
+        assertThat(BatchState.ABANDONED.successors()).containsExactlyInAnyOrder(BatchState.RETRYING,
+                BatchState.ESCALATED); // a late return of a transfer that was booked
     }
 
     @Test
@@ -59,8 +67,22 @@ class BatchStateTest {
     }
 
     @Test
+    void of_operatorsDecisions_reissueRetriesAbandonClosesOnceNothingIsAwaited() {
+        AttemptStatus booked = attempt(State.MATCHED, Decision.NONE);
+        AttemptStatus awaited = attempt(State.INSTRUCTED, Decision.NONE);
+        AttemptStatus reissued = attempt(State.REJECTED, Decision.REISSUE);
+        AttemptStatus abandoned = attempt(State.RETURNED, Decision.ABANDON);
+
+        assertThat(BatchState.of(List.of(booked, reissued))).isEqualTo(BatchState.RETRYING);
+        assertThat(BatchState.of(List.of(booked, abandoned))).isEqualTo(BatchState.ABANDONED);
+        assertThat(BatchState.of(List.of(abandoned))).isEqualTo(BatchState.ABANDONED);
+        assertThat(BatchState.of(List.of(booked, awaited, abandoned))).isEqualTo(BatchState.PARTLY_SETTLED);
+        assertThat(BatchState.of(List.of(awaited, abandoned))).isEqualTo(BatchState.INSTRUCTED);
+    }
+
+    @Test
     void codes_areStable() {
         assertThat(List.of(BatchState.values())).extracting(BatchState::code).containsExactly("waiting-funding",
-                "funded", "instructed", "partly-settled", "settled", "retrying", "escalated");
+                "funded", "instructed", "partly-settled", "settled", "retrying", "escalated", "abandoned");
     }
 }

@@ -250,6 +250,34 @@ class FundingBookTest {
     }
 
     @Test
+    void retake_afterARefund_takesExactlyTheSameSourcesAgain() {
+        FundingBook book = new FundingBook(plan(1_000));
+        book.credit(contribution("ssa", 400));
+        List<Allocation> allocations = funded(book.fund(novemberBatch(700, 300)));
+        FundingBook.Snapshot funded = book.snapshot();
+        book.refund(allocations);
+
+        assertThat(book.retake(allocations)).isTrue();
+
+        assertThat(book.snapshot()).isEqualTo(funded);
+    }
+
+    @Test
+    void retake_aSourceSpentMeanwhile_refusedAndChangesNothing() {
+        FundingBook book = new FundingBook(plan(1_000));
+        book.credit(contribution("ssa", 400));
+        List<Allocation> allocations = funded(book.fund(novemberBatch(700, 300)));
+        book.refund(allocations);
+        long t = utc(2026, 11, 16, 9, 0, 0);
+        funded(book.fund(batch(NOV_WINDOW, SettlementMode.NET, 2, line(20, 0, t, 2, FOOD, 300)))); // 300 of the 400
+        FundingBook.Snapshot before = book.snapshot();
+
+        assertThat(book.retake(allocations)).isFalse();
+
+        assertThat(book.snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void fundWaiting_triesOldestWindowFirstAndAWaitingBatchDoesNotBlockOthers() {
         FundingBook book = new FundingBook(plan(0));
         book.credit(contribution("ssa", 1_000));

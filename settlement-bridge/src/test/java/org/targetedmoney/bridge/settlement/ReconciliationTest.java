@@ -239,7 +239,7 @@ class ReconciliationTest {
                 t.allocations());
 
         assertThatThrownBy(() -> reconciliation.instruct(t)).hasMessageContaining("already instructed");
-        assertThatThrownBy(() -> reconciliation.instruct(second)).hasMessageContaining("no retry decided");
+        assertThatThrownBy(() -> reconciliation.instruct(second)).hasMessageContaining("no retry or reissue decided");
     }
 
     @Test
@@ -255,5 +255,44 @@ class ReconciliationTest {
                 .contains("refunded to funding sources: 10.00 EUR")
                 .contains("  UNKNOWN-1  UNKNOWN_END_TO_END_ID  no transfer was instructed with this end-to-end id\n")
                 .contains("  " + t.endToEndId() + "  bank reason AC04  NON_RETRYABLE_REASON\n");
+    }
+
+    @Test
+    void reissue_escalatedTransfer_startsANewCycleOfAttemptsThenEscalatesAtItsEnd() {
+        InstructedTransfer t = instructedNet();
+        run(new BankOutcome.Rejected(t.endToEndId(), "AC04"));
+        assertThat(reconciliation.refusalOf(t.batchId(), 0, true)).isEmpty();
+
+        reconciliation.reissue(t.batchId(), 0);
+
+        assertThat(reconciliation.pendingRetries()).containsExactly(
+                new FollowUp.Retry(t.batchId(), 0, Reconciliation.MAX_ATTEMPTS + 1));
+        assertThat(reconciliation.batchState(t.batchId())).contains(BatchState.RETRYING);
+        InstructedTransfer attempt = t;
+        for (int n = Reconciliation.MAX_ATTEMPTS + 1; n <= 2 * Reconciliation.MAX_ATTEMPTS; n++) {
+            assertThat(book.retake(attempt.allocations())).isTrue();
+            attempt = new InstructedTransfer(t.batchId() + "-" + n, t.batchId(), 0, n, t.amountCents(),
+                    t.allocations());
+            reconciliation.instruct(attempt);
+            run(new BankOutcome.Rejected(attempt.endToEndId(), "AM04")); // retryable, within the cycle
+        }
+        assertThat(reconciliation.batchState(t.batchId())).contains(BatchState.ESCALATED);
+        assertThat(reconciliation.latest(t.batchId(), 0).orElseThrow().transfer().attempt())
+                .isEqualTo(2 * Reconciliation.MAX_ATTEMPTS);
+        assertThat(book.outstandingCents()).isZero();
+    }
+
+    @Test
+    void abandon_escalatedTransfer_closesTheBatchUnpaidAndRefusesAnyFurtherAction() {
+        InstructedTransfer t = instructedNet();
+        run(new BankOutcome.Returned(t.endToEndId(), 1_000, "MD07"));
+
+        reconciliation.abandon(t.batchId(), 0);
+
+        assertThat(reconciliation.batchState(t.batchId())).contains(BatchState.ABANDONED);
+        assertThat(reconciliation.pendingRetries()).isEmpty();
+        assertThat(reconciliation.bookedAllocations(t.batchId())).isEmpty();
+        assertThat(reconciliation.refusalOf(t.batchId(), 0, true)).contains(Reconciliation.NOT_ESCALATED);
+        assertThatThrownBy(() -> reconciliation.abandon(t.batchId(), 0)).hasMessageContaining("NOT_ESCALATED");
     }
 }
