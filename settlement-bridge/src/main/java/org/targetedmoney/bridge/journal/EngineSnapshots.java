@@ -164,7 +164,7 @@ public final class EngineSnapshots {
             LOG.warn("snapshot at journal entry {} not taken: {} bytes do not fit this commit", position, bytes.length);
             return false;
         }
-        LOG.info("snapshot at journal entry {}: {} bytes in {} ms", position, bytes.length,
+        LOG.info("snapshot taken at journal entry {}: {} bytes in {} ms", position, bytes.length,
                 (System.nanoTime() - started) / 1_000_000);
         return true;
     }
