@@ -299,14 +299,14 @@ public final class BridgeEngine {
         });
         out.count(toInstruct.size());
         toInstruct.values().forEach(t -> SettlementCodec.writeTransfer(out, t));
-        out.count(orders.size());
-        orders.values().forEach(o -> EngineCodec.writeOrder(out, o));
         writeStrings(out, bankMessages);
         out.count(attestations.size());
         attestations.forEach((id, tx) -> out.string(id).string(tx));
         writeStrings(out, creditReferences);
         book.writeState(out);
         reconciliation.writeState(out);
+        out.count(orders.size());
+        orders.values().forEach(o -> writeOrder(out, o));
         out.bool(interEnterprise != null);
         if (interEnterprise != null) {
             interEnterprise.writeState(out);
@@ -363,11 +363,6 @@ public final class BridgeEngine {
             waiting.put(id, SettlementCodec.readWaiting(in));
         }
         readToInstruct(in);
-        int orderCount = in.count(MAX_ORDERS, 20, "payment orders");
-        for (int i = 0; i < orderCount; i++) {
-            PaymentOrder o = EngineCodec.readOrder(in);
-            Check.that(orders.put(o.messageId(), o) == null, "payment order %s is stored once", o.messageId());
-        }
         readStrings(in, bankMessages, "bank messages");
         int attested = in.count(batchCount, 8, "attestations");
         for (int i = 0; i < attested; i++) {
@@ -378,6 +373,11 @@ public final class BridgeEngine {
         readStrings(in, creditReferences, "credit references");
         book.readState(in);
         reconciliation.readState(in);
+        int orderCount = in.count(MAX_ORDERS, 20, "payment orders");
+        for (int i = 0; i < orderCount; i++) {
+            PaymentOrder o = readOrder(in);
+            Check.that(orders.put(o.messageId(), o) == null, "payment order %s is stored once", o.messageId());
+        }
         Check.that(in.bool() == (interEnterprise != null), "the snapshot has a fund book exactly when the engine has");
         if (interEnterprise != null) {
             interEnterprise.readState(in);
@@ -385,6 +385,38 @@ public final class BridgeEngine {
         in.section("end");
         // Derived, as close() and attested() keep it.
         batches.keySet().stream().filter(id -> !attestations.containsKey(id)).forEach(unattested::add);
+    }
+
+    /**
+     * A payment order by its items' end-to-end ids: each item's attempt is the reconciliation's (instructed when the
+     * order was cut), its payee the provider's in the configuration (the fingerprint pins it: a state restored
+     * under other payees is replayed instead) and its remittance text is derived from the batch.
+     */
+    private static void writeOrder(StateWriter out, PaymentOrder o) {
+        out.string(o.messageId()).longValue(o.createdAtSeconds()).date(o.executionDate()).count(o.items());
+        o.items().forEach(item -> out.string(item.transfer().endToEndId()));
+        out.longValue(o.totalCents());
+    }
+
+    private PaymentOrder readOrder(StateReader in) {
+        String messageId = in.string(EngineCodec.MAX_TEXT_BYTES);
+        long createdAt = in.longValue();
+        var execution = in.date();
+        int n = in.count(MAX_TRANSFERS_PER_ORDER, 5, "payment order items");
+        List<PaymentOrder.Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String endToEndId = in.string(EngineCodec.MAX_TEXT_BYTES);
+            InstructedTransfer t = reconciliation.status(endToEndId).orElseThrow(() -> new IllegalArgumentException(
+                    "payment order " + messageId + " pays " + endToEndId + ", an attempt never instructed")).transfer();
+            Batch b = batches.get(t.batchId());
+            Payee payee = b == null ? null : payees.get(b.provider());
+            Check.that(payee != null, "order %s pays a known batch of a known payee", messageId);
+            items.add(new PaymentOrder.Item(t, payee, remittance(b, t)));
+        }
+        PaymentOrder o = new PaymentOrder(messageId, createdAt, execution, items, in.longValue());
+        Check.that(o.totalCents() == items.stream().mapToLong(item -> item.transfer().amountCents())
+                .reduce(0, Math::addExact), "order %s's total is its items'", messageId);
+        return o;
     }
 
     private void readToInstruct(StateReader in) {

@@ -3,12 +3,11 @@ package org.targetedmoney.bridge.engine;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.targetedmoney.bridge.settlement.InstructedTransfer;
 import org.targetedmoney.bridge.settlement.SettlementCodec;
 import org.targetedmoney.bridge.snapshot.StateReader;
 import org.targetedmoney.bridge.snapshot.StateWriter;
 
-/** Snapshot encoding of the engine's own values: payees, payment orders and fund payout orders. */
+/** Snapshot encoding of the engine's own values: payees and fund payout orders. */
 final class EngineCodec {
     static final int MAX_TEXT_BYTES = SettlementCodec.MAX_TEXT_BYTES;
 
@@ -29,29 +28,6 @@ final class EngineCodec {
 
     static FirmPayee readFirmPayee(StateReader in) {
         return new FirmPayee(in.string(MAX_TEXT_BYTES), in.string(MAX_TEXT_BYTES), in.string(MAX_TEXT_BYTES));
-    }
-
-    static void writeOrder(StateWriter out, PaymentOrder o) {
-        out.string(o.messageId()).longValue(o.createdAtSeconds()).date(o.executionDate()).count(o.items());
-        for (PaymentOrder.Item item : o.items()) {
-            SettlementCodec.writeTransfer(out, item.transfer());
-            writePayee(out, item.payee());
-            out.string(item.remittance());
-        }
-        out.longValue(o.totalCents());
-    }
-
-    static PaymentOrder readOrder(StateReader in) {
-        String messageId = in.string(MAX_TEXT_BYTES);
-        long createdAt = in.longValue();
-        var execution = in.date();
-        int n = in.count(BridgeEngine.MAX_TRANSFERS_PER_ORDER, 60, "payment order items");
-        List<PaymentOrder.Item> items = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            InstructedTransfer t = SettlementCodec.readTransfer(in);
-            items.add(new PaymentOrder.Item(t, readPayee(in), in.string(MAX_TEXT_BYTES)));
-        }
-        return new PaymentOrder(messageId, createdAt, execution, items, in.longValue());
     }
 
     static void writeFundOrder(StateWriter out, FundPayoutOrder o) {

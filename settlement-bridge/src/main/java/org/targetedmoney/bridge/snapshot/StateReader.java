@@ -2,6 +2,7 @@ package org.targetedmoney.bridge.snapshot;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -17,6 +18,8 @@ import java.util.HexFormat;
 public final class StateReader {
     private static final HexFormat HEX = HexFormat.of();
     private final ByteBuffer in;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
     public StateReader(byte[] bytes) {
         this.in = ByteBuffer.wrap(bytes);
@@ -89,9 +92,15 @@ public final class StateReader {
     /** A UTF-8 string of at most {@code maxBytes} bytes. */
     public String string(int maxBytes) {
         byte[] b = bytes(maxBytes);
+        boolean ascii = true;
+        for (int i = 0; i < b.length && ascii; i++) {
+            ascii = b[i] >= 0;
+        }
+        if (ascii) {
+            return new String(b, StandardCharsets.ISO_8859_1); // most texts: ids, codes, IBANs (no decoder needed)
+        }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return utf8.reset().decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
             throw SnapshotException.corrupt("a string is not UTF-8 at byte " + in.position());
         }

@@ -1,32 +1,28 @@
 package org.targetedmoney.bridge.snapshot;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
 
 /**
- * Writes a component's state as bytes: big-endian primitives ({@link DataOutputStream}), strings as a 4-byte
+ * Writes a component's state as bytes: big-endian primitives, strings as a 4-byte
  * UTF-8 length then the bytes, counts as 4-byte integers before the elements. The caller writes collections in a
  * deterministic order (sorted maps, lists), so the same state gives the same bytes. In memory; not thread-safe.
  */
 public final class StateWriter {
     private static final HexFormat HEX = HexFormat.of();
-    private final ByteArrayOutputStream bytes;
-    private final DataOutputStream out;
+    private byte[] buf;
+    private int size;
 
     public StateWriter() {
         this(1 << 16);
     }
 
     public StateWriter(int initialCapacity) {
-        this.bytes = new ByteArrayOutputStream(initialCapacity);
-        this.out = new DataOutputStream(bytes);
+        this.buf = new byte[Math.max(16, initialCapacity)];
     }
 
     /** A section tag, checked on read: a component that reads the wrong place fails with its name, not later. */
@@ -35,20 +31,19 @@ public final class StateWriter {
     }
 
     public StateWriter longValue(long v) {
-        try {
-            out.writeLong(v);
-        } catch (IOException e) {
-            throw cannotFail(e);
+        room(Long.BYTES);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buf[size++] = (byte) (v >>> shift);
         }
         return this;
     }
 
     public StateWriter intValue(int v) {
-        try {
-            out.writeInt(v);
-        } catch (IOException e) {
-            throw cannotFail(e);
-        }
+        room(Integer.BYTES);
+        buf[size++] = (byte) (v >>> 24);
+        buf[size++] = (byte) (v >>> 16);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
         return this;
     }
 
@@ -57,11 +52,8 @@ public final class StateWriter {
     }
 
     public StateWriter byteValue(int v) {
-        try {
-            out.writeByte(v);
-        } catch (IOException e) {
-            throw cannotFail(e);
-        }
+        room(1);
+        buf[size++] = (byte) v;
         return this;
     }
 
@@ -85,11 +77,9 @@ public final class StateWriter {
     /** A length, then the bytes. */
     public StateWriter bytes(byte[] b) {
         intValue(b.length);
-        try {
-            out.write(b);
-        } catch (IOException e) {
-            throw cannotFail(e);
-        }
+        room(b.length);
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
         return this;
     }
 
@@ -134,14 +124,20 @@ public final class StateWriter {
 
     /** Bytes written so far. */
     public int size() {
-        return bytes.size();
+        return size;
     }
 
     public byte[] toByteArray() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(buf, size);
     }
 
-    private static UncheckedIOException cannotFail(IOException e) {
-        return new UncheckedIOException("writing to memory cannot fail", e);
+    private void room(int n) {
+        if (buf.length - size < n) {
+            long wanted = Math.max((long) buf.length * 2, (long) size + n);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("a snapshot state above 2 GB");
+            }
+            buf = Arrays.copyOf(buf, (int) wanted);
+        }
     }
 }

@@ -71,7 +71,8 @@ class SnapshotCoverageTest {
         m.put(FundingOutcome.Waiting.class, fields("code", E, "shortfallCents", E, "shortfallByPurposeCents", E));
         m.put(PaymentOrder.class, fields("messageId", E, "createdAtSeconds", E, "executionDate", E, "items", E,
                 "totalCents", E));
-        m.put(PaymentOrder.Item.class, fields("transfer", E, "payee", E, "remittance", E));
+        m.put(PaymentOrder.Item.class, fields("transfer", E + " (by end-to-end id: the reconciliation's attempt)",
+                "payee", C, "remittance", D));
         m.put(Payee.class, fields("provider", E, "name", E, "iban", E, "bic", E));
         m.put(FirmPayee.class, fields("name", E, "iban", E, "bic", E));
         m.put(FundPayoutOrder.class, fields("messageId", E, "period", E, "createdAtSeconds", E, "executionDate", E,
