@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.targetedmoney.bridge.contribution.ContributionRejection.Code;
+import org.targetedmoney.bridge.snapshot.StateReader;
+import org.targetedmoney.bridge.snapshot.StateWriter;
 
 /**
  * One month of the inter-enterprise fund, open for declarations until it is {@link #close() closed}.
@@ -203,6 +205,58 @@ public final class FundPeriod {
                 carriedOut, fteHundredths);
         return new FundSettlement(period, fund.accountId(), fund.allowanceMode(), perFteCents, firms, contributions,
                 allowances, carriedInCents, carriedOut);
+    }
+
+    /**
+     * Writes the period's state for an engine snapshot: its month, the carry it opened with, every declaration
+     * accepted (by id, corrected ones included: a replay of them is still recognised), which one is in force per
+     * firm, and whether it is closed. Its totals, the amounts each declaration owes and the settlement are derived
+     * again on read; the fund and the calendar are configuration.
+     */
+    public void writeState(StateWriter out) {
+        out.section("fund-period").yearMonth(period).longValue(carriedInCents).count(acceptedById.size());
+        for (String id : new java.util.TreeSet<>(acceptedById.keySet())) {
+            ContributionCodec.writeDeclaration(out, acceptedById.get(id));
+        }
+        out.count(inForce.size());
+        inForce.forEach((firm, e) -> out.string(firm).string(e.declaration().declarationId()));
+        out.bool(settlement != null);
+    }
+
+    /**
+     * A period as {@link #writeState} wrote it, its declarations in force put again through the same checks as
+     * {@link #declare}.
+     *
+     * @throws IllegalArgumentException if the state is inconsistent (a declaration in force that was not
+     *                                  accepted, of another firm or period, or totals beyond the ceiling)
+     */
+    public static FundPeriod readState(InterEnterpriseFund fund, ContributionCalendar calendar, StateReader in) {
+        in.section("fund-period");
+        FundPeriod p = new FundPeriod(fund, calendar, in.yearMonth(), in.longValue());
+        TreeMap<String, FirmDeclaration> accepted = new TreeMap<>();
+        int n = in.count(MAX_DECLARATIONS, 40, "declarations");
+        for (int i = 0; i < n; i++) {
+            FirmDeclaration d = ContributionCodec.readDeclaration(in);
+            if (accepted.put(d.declarationId(), d) != null || !d.period().equals(p.period)) {
+                throw new IllegalArgumentException("declaration " + d.declarationId() + " is stored twice or is of "
+                        + d.period() + ", not " + p.period);
+            }
+        }
+        int inForce = in.count(n, 8, "declarations in force");
+        for (int i = 0; i < inForce; i++) {
+            String firm = in.string(ContributionCodec.MAX_TEXT_BYTES);
+            FirmDeclaration d = accepted.get(in.string(ContributionCodec.MAX_TEXT_BYTES));
+            if (d == null || !d.firmId().equals(firm) || p.inForce.containsKey(firm)
+                    || !(p.apply(d, null) instanceof DeclarationOutcome.Accepted)) {
+                throw new IllegalArgumentException("firm " + firm + "'s declaration in force in " + p.period
+                        + " is unknown, another firm's, listed twice or beyond the period's totals");
+            }
+        }
+        p.acceptedById.putAll(accepted);
+        if (in.bool()) {
+            p.close();
+        }
+        return p;
     }
 
     private static DeclarationOutcome rejected(Code code, String field, Object value, String why) {

@@ -1,5 +1,7 @@
 package org.targetedmoney.bridge.engine;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.targetedmoney.bridge.funding.FundingCredit;
+import org.targetedmoney.bridge.contribution.ContributionCalendar;
+import org.targetedmoney.bridge.contribution.InterEnterpriseFund;
 import org.targetedmoney.bridge.line.LedgerLine;
 import org.targetedmoney.bridge.receipt.BankReceipt;
 import org.targetedmoney.bridge.receipt.CreditConfirmation;
@@ -23,14 +26,20 @@ import org.targetedmoney.bridge.settlement.BatchFunding;
 import org.targetedmoney.bridge.settlement.BatchState;
 import org.targetedmoney.bridge.settlement.CreditOutcome;
 import org.targetedmoney.bridge.settlement.FollowUp;
+import org.targetedmoney.bridge.settlement.FundingAccount;
 import org.targetedmoney.bridge.settlement.FundingBook;
+import org.targetedmoney.bridge.settlement.FundingPlan;
 import org.targetedmoney.bridge.settlement.FundingOutcome;
 import org.targetedmoney.bridge.settlement.InstructedTransfer;
 import org.targetedmoney.bridge.settlement.OutcomeResult;
 import org.targetedmoney.bridge.settlement.Reconciliation;
 import org.targetedmoney.bridge.settlement.ReconciliationRun;
+import org.targetedmoney.bridge.settlement.SettlementCodec;
 import org.targetedmoney.bridge.settlement.SettlementWindow;
 import org.targetedmoney.bridge.settlement.WindowId;
+import org.targetedmoney.bridge.snapshot.SnapshotException;
+import org.targetedmoney.bridge.snapshot.StateReader;
+import org.targetedmoney.bridge.snapshot.StateWriter;
 
 /**
  * The bridge's state and the one function that changes it, {@link #apply}: lines wait in their window until
@@ -464,6 +473,209 @@ public final class BridgeEngine {
     private static String transferKey(String batchId, int index) {
         String digits = Integer.toString(index); // zero-padded to 6 so that keys sort by index (String.format is slow)
         return batchId + "#" + "000000".substring(Math.min(6, digits.length())) + digits;
+    }
+
+    // ---- snapshot ----
+
+    /**
+     * Writes the whole state (this engine's, the funding book's, the reconciliation's, the fund's) for a snapshot,
+     * deterministically: the same state gives the same bytes. Configuration (windows, builder, plan, payees, the
+     * fund's rules and calendar) is not written but fingerprinted ({@link #configurationFingerprint()}); derived
+     * indexes ({@code unattested}, the keys of {@code toInstruct}) are rebuilt on read.
+     */
+    public void writeState(StateWriter out) {
+        out.section("engine").longValue(nextBlock).intValue(nextLogIndex).longValue(headBlock)
+                .longValue(headTimestampSeconds).longValue(linesRead).count(unbatched.size());
+        unbatched.forEach((w, lines) -> {
+            out.string(w.text());
+            SettlementCodec.writeLines(out, lines);
+        });
+        out.count(nextPart.size());
+        nextPart.forEach((key, part) -> out.string(key).intValue(part));
+        out.count(batches.size());
+        batches.values().forEach(b -> SettlementCodec.writeBatch(out, b));
+        out.count(waiting.size());
+        waiting.forEach((id, w) -> {
+            out.string(id);
+            SettlementCodec.writeWaiting(out, w);
+        });
+        out.count(toInstruct.size());
+        toInstruct.values().forEach(t -> SettlementCodec.writeTransfer(out, t));
+        writeStrings(out, bankMessages);
+        out.count(attestations.size());
+        attestations.forEach((id, tx) -> out.string(id).string(tx));
+        writeStrings(out, creditReferences);
+        book.writeState(out);
+        reconciliation.writeState(out);
+        out.count(orders.size());
+        orders.values().forEach(o -> writeOrder(out, o));
+        out.bool(interEnterprise != null);
+        if (interEnterprise != null) {
+            interEnterprise.writeState(out);
+        }
+        out.section("end");
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into this engine, which must be new (built from the same configuration,
+     * nothing applied). On failure the engine holds part of a state: drop it and replay the journal on a new one.
+     *
+     * @throws SnapshotException if the bytes are truncated, damaged, or hold a state that breaks an invariant
+     */
+    public void readState(StateReader in) {
+        Check.that(nextBlock == 0 && headBlock == -1 && linesRead == 0 && batches.isEmpty() && unbatched.isEmpty()
+                && orders.isEmpty() && creditReferences.isEmpty(), "a snapshot is read into a new engine");
+        try {
+            readAll(in);
+            in.end();
+        } catch (SnapshotException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw SnapshotException.corrupt("the snapshot's state is inconsistent", e);
+        }
+    }
+
+    private void readAll(StateReader in) {
+        in.section("engine");
+        nextBlock = in.longValue(0, Long.MAX_VALUE, "next block");
+        nextLogIndex = in.intValue(0, Integer.MAX_VALUE, "next log index");
+        headBlock = in.longValue();
+        headTimestampSeconds = in.longValue();
+        linesRead = in.longValue(0, Long.MAX_VALUE, "lines read");
+        int windowsOpen = in.count(Integer.MAX_VALUE, 8, "open windows");
+        for (int i = 0; i < windowsOpen; i++) {
+            WindowId w = WindowId.parse(in.string(EngineCodec.MAX_TEXT_BYTES));
+            List<LedgerLine> lines = SettlementCodec.readLines(in, BatchBuilder.MAX_LINES_PER_BUILD);
+            Check.that(!lines.isEmpty() && unbatched.put(w, new ArrayList<>(lines)) == null,
+                    "window %s has lines and is stored once", w);
+        }
+        int parts = in.count(Integer.MAX_VALUE, 8, "part numbers");
+        for (int i = 0; i < parts; i++) {
+            nextPart.put(in.string(EngineCodec.MAX_TEXT_BYTES), in.intValue(1, Integer.MAX_VALUE, "next part"));
+        }
+        int batchCount = in.count(Integer.MAX_VALUE, 16, "batches");
+        for (int i = 0; i < batchCount; i++) {
+            Batch b = SettlementCodec.readBatch(in);
+            Check.that(batches.put(b.id(), b) == null, "batch %s is stored once", b.id());
+        }
+        int waitingCount = in.count(batchCount, 16, "waiting batches");
+        for (int i = 0; i < waitingCount; i++) {
+            String id = in.string(EngineCodec.MAX_TEXT_BYTES);
+            Check.that(batches.containsKey(id), "waiting batch %s exists", id);
+            waiting.put(id, SettlementCodec.readWaiting(in));
+        }
+        readToInstruct(in);
+        readStrings(in, bankMessages, "bank messages");
+        int attested = in.count(batchCount, 8, "attestations");
+        for (int i = 0; i < attested; i++) {
+            String id = in.string(EngineCodec.MAX_TEXT_BYTES);
+            Check.that(batches.containsKey(id), "attested batch %s exists", id);
+            attestations.put(id, in.string(EngineCodec.MAX_TEXT_BYTES));
+        }
+        readStrings(in, creditReferences, "credit references");
+        book.readState(in);
+        reconciliation.readState(in);
+        int orderCount = in.count(MAX_ORDERS, 20, "payment orders");
+        for (int i = 0; i < orderCount; i++) {
+            PaymentOrder o = readOrder(in);
+            Check.that(orders.put(o.messageId(), o) == null, "payment order %s is stored once", o.messageId());
+        }
+        Check.that(in.bool() == (interEnterprise != null), "the snapshot has a fund book exactly when the engine has");
+        if (interEnterprise != null) {
+            interEnterprise.readState(in);
+        }
+        in.section("end");
+        // Derived, as close() and attested() keep it.
+        batches.keySet().stream().filter(id -> !attestations.containsKey(id)).forEach(unattested::add);
+    }
+
+    /**
+     * A payment order by its items' end-to-end ids: each item's attempt is the reconciliation's (instructed when the
+     * order was cut), its payee the provider's in the configuration (the fingerprint pins it: a state restored
+     * under other payees is replayed instead) and its remittance text is derived from the batch.
+     */
+    private static void writeOrder(StateWriter out, PaymentOrder o) {
+        out.string(o.messageId()).longValue(o.createdAtSeconds()).date(o.executionDate()).count(o.items());
+        o.items().forEach(item -> out.string(item.transfer().endToEndId()));
+        out.longValue(o.totalCents());
+    }
+
+    private PaymentOrder readOrder(StateReader in) {
+        String messageId = in.string(EngineCodec.MAX_TEXT_BYTES);
+        long createdAt = in.longValue();
+        var execution = in.date();
+        int n = in.count(MAX_TRANSFERS_PER_ORDER, 5, "payment order items");
+        List<PaymentOrder.Item> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String endToEndId = in.string(EngineCodec.MAX_TEXT_BYTES);
+            InstructedTransfer t = reconciliation.status(endToEndId).orElseThrow(() -> new IllegalArgumentException(
+                    "payment order " + messageId + " pays " + endToEndId + ", an attempt never instructed")).transfer();
+            Batch b = batches.get(t.batchId());
+            Payee payee = b == null ? null : payees.get(b.provider());
+            Check.that(payee != null, "order %s pays a known batch of a known payee", messageId);
+            items.add(new PaymentOrder.Item(t, payee, remittance(b, t)));
+        }
+        PaymentOrder o = new PaymentOrder(messageId, createdAt, execution, items, in.longValue());
+        Check.that(o.totalCents() == items.stream().mapToLong(item -> item.transfer().amountCents())
+                .reduce(0, Math::addExact), "order %s's total is its items'", messageId);
+        return o;
+    }
+
+    private void readToInstruct(StateReader in) {
+        int n = in.count(Integer.MAX_VALUE, 40, "transfers to instruct");
+        for (int i = 0; i < n; i++) {
+            InstructedTransfer t = SettlementCodec.readTransfer(in);
+            Batch b = batches.get(t.batchId());
+            Check.that(b != null && b.endToEndId(t.transferIndex(), t.attempt()).equals(t.endToEndId())
+                    && toInstruct.put(transferKey(t.batchId(), t.transferIndex()), t) == null,
+                    "transfer %s to instruct is of a known batch and stored once", t.endToEndId());
+        }
+    }
+
+    private static void writeStrings(StateWriter out, TreeSet<String> set) {
+        out.count(set);
+        set.forEach(out::string);
+    }
+
+    private static void readStrings(StateReader in, TreeSet<String> into, String what) {
+        int n = in.count(Integer.MAX_VALUE, 4, what);
+        for (int i = 0; i < n; i++) {
+            Check.that(into.add(in.string(EngineCodec.MAX_TEXT_BYTES)), "%s are stored once", what);
+        }
+    }
+
+    /**
+     * SHA-256 of the configuration this engine was built with: windows, mode and batch size, the funding plan
+     * (accounts, kinds, earmarks, ceiling), the payees, and the fund's rules and calendar. A snapshot taken under
+     * another fingerprint is not restored: the same journal could have given another state.
+     */
+    public byte[] configurationFingerprint() {
+        StateWriter out = new StateWriter(1_024);
+        out.section("engine-configuration").enumValue(windows).enumValue(builder.mode())
+                .intValue(builder.maxLinesPerBatch());
+        FundingPlan plan = book.plan();
+        out.count(plan.accounts()).longValue(plan.creationCeilingCentsPerMonth());
+        for (FundingAccount a : plan.accounts()) {
+            out.string(a.id()).enumValue(a.kind()).count(a.earmarkPurposes());
+            a.earmarkPurposes().forEach(out::intValue);
+        }
+        out.count(payees.size());
+        payees.forEach((address, p) -> {
+            out.string(address);
+            EngineCodec.writePayee(out, p);
+        });
+        out.bool(interEnterprise != null);
+        if (interEnterprise != null) {
+            InterEnterpriseFund f = interEnterprise.fund();
+            ContributionCalendar c = interEnterprise.calendar();
+            out.string(f.accountId()).intValue(f.rateBasisPoints()).enumValue(f.allowanceMode())
+                    .longValue(f.fixedAllowanceCentsPerFte()).intValue(c.lateMonths()).intValue(c.horizonMonths());
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(out.toByteArray());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     // ---- reads (on the writer thread, or on a view) ----

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.targetedmoney.bridge.contribution.AllowanceMode;
 import org.targetedmoney.bridge.contribution.ContributionCalendar;
+import org.targetedmoney.bridge.contribution.ContributionCodec;
 import org.targetedmoney.bridge.contribution.ContributionRejection;
 import org.targetedmoney.bridge.contribution.DeclarationOutcome;
 import org.targetedmoney.bridge.contribution.FirmDeclaration;
@@ -26,6 +27,8 @@ import org.targetedmoney.bridge.contribution.InterEnterpriseFund;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.settlement.BankOutcome;
 import org.targetedmoney.bridge.settlement.Check;
+import org.targetedmoney.bridge.snapshot.StateReader;
+import org.targetedmoney.bridge.snapshot.StateWriter;
 
 /**
  * The inter-enterprise fund (seed 001) inside the engine: one {@link FundPeriod} per month that has declarations
@@ -466,6 +469,67 @@ public final class InterEnterpriseBook {
 
     private static String euros(long cents) {
         return cents / 100 + "." + String.format("%02d", cents % 100);
+    }
+
+    // ---- snapshot ----
+
+    /**
+     * Writes the book's state for an engine snapshot: the open periods (each with the carry it opened with and
+     * the bank details of its declarations), the closed ones with their payout orders, and the carry. The orders
+     * by id are derived from the closed periods; the fund and the calendar are configuration.
+     */
+    void writeState(StateWriter out) {
+        out.section("inter-enterprise").longValue(carriedCents).count(open.size());
+        open.forEach((month, p) -> {
+            p.period().writeState(out);
+            out.longValue(p.carriedInCents()).count(p.payeeByDeclaration().size());
+            p.payeeByDeclaration().forEach((id, payee) -> {
+                out.string(id);
+                EngineCodec.writeFirmPayee(out, payee);
+            });
+        });
+        out.count(settled.size());
+        settled.forEach((month, c) -> {
+            ContributionCodec.writeSettlement(out, c.settlement());
+            out.count(c.payoutOrderIds());
+            c.payoutOrderIds().forEach(id -> EngineCodec.writeFundOrder(out, orders.get(id)));
+        });
+    }
+
+    /** Reads what {@link #writeState} wrote into this book, which must be new. */
+    void readState(StateReader in) {
+        Check.that(open.isEmpty() && settled.isEmpty() && carriedCents == 0, "a snapshot is read into a new book");
+        in.section("inter-enterprise");
+        carriedCents = in.longValue();
+        int opened = in.count(MAX_SETTLED_PERIODS, 16, "open fund periods");
+        for (int i = 0; i < opened; i++) {
+            FundPeriod period = FundPeriod.readState(fund, calendar, in);
+            long carriedIn = in.longValue();
+            TreeMap<String, FirmPayee> payees = new TreeMap<>();
+            int n = in.count(FundPeriod.MAX_DECLARATIONS, 16, "declarations' bank details");
+            for (int k = 0; k < n; k++) {
+                payees.put(in.string(ContributionCodec.MAX_TEXT_BYTES), EngineCodec.readFirmPayee(in));
+            }
+            Check.that(!period.isClosed() && period.preview().carriedInCents() == carriedIn
+                    && payees.keySet().containsAll(period.declarations().stream().map(d -> d.declarationId()).toList())
+                    && open.put(period.period(), new OpenPeriod(period, carriedIn, payees)) == null,
+                    "open fund period %s is open, opened with its carry, has its payees, and is stored once",
+                    period.period());
+        }
+        int closed = in.count(MAX_SETTLED_PERIODS, 16, "settled fund periods");
+        for (int i = 0; i < closed; i++) {
+            FundSettlement s = ContributionCodec.readSettlement(in);
+            int n = in.count(MAX_ORDERS_PER_PERIOD, 16, "payout orders");
+            List<String> ids = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                FundPayoutOrder o = EngineCodec.readFundOrder(in);
+                Check.that(o.period().equals(s.period()) && orders.put(o.messageId(), o) == null,
+                        "payout order %s is of period %s and stored once", o.messageId(), s.period());
+                ids.add(o.messageId());
+            }
+            Check.that(settled.put(s.period(), new Closed(s, List.copyOf(ids))) == null && !open.containsKey(s.period()),
+                    "fund period %s is settled once and not open", s.period());
+        }
     }
 
     // ---- reads ----

@@ -36,8 +36,23 @@ public final class Journal {
 
     /** Feeds every committed entry, in order, to {@code apply}; returns how many there were. */
     public long replay(Consumer<BridgeInput> apply) {
+        return replayAfter(0, apply);
+    }
+
+    /**
+     * Feeds the committed entries after the first {@code position} (those a snapshot at {@code position} does not
+     * cover), in order, to {@code apply}; returns how many there were.
+     *
+     * @throws IllegalStateException if the journal holds fewer than {@code position} entries or its counter
+     *                               disagrees with what it holds (the store is damaged)
+     */
+    public long replayAfter(long position, Consumer<BridgeInput> apply) {
+        long committed = SEQUENCE.current(store);
+        if (position < 0 || position > committed) {
+            throw new IllegalStateException("replay after entry " + position + " of a journal of " + committed);
+        }
         long count = 0;
-        byte[] after = null;
+        byte[] after = position == 0 ? null : Keys.ofNumber(position);
         while (true) {
             List<Entry> page = after == null ? store.scan(Family.JOURNAL, new byte[0], REPLAY_PAGE)
                     : store.scanAfter(Family.JOURNAL, new byte[0], after, REPLAY_PAGE);
@@ -50,12 +65,16 @@ public final class Journal {
             }
             after = page.getLast().key();
         }
-        long committed = SEQUENCE.current(store);
-        if (count != committed) {
-            throw new IllegalStateException("the journal holds " + count + " entries but its counter says "
+        if (position + count != committed) {
+            throw new IllegalStateException("the journal holds " + (position + count) + " entries but its counter says "
                     + committed + ": the store is damaged");
         }
         return count;
+    }
+
+    /** The number of entries as {@code writes} would leave it (staged appends included). */
+    public long size(Writes writes) {
+        return SEQUENCE.current(writes);
     }
 
     /** The number of entries committed. */

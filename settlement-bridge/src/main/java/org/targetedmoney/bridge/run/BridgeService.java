@@ -23,6 +23,7 @@ import org.targetedmoney.bridge.engine.BridgeInput;
 import org.targetedmoney.bridge.engine.FundCollectionOrder;
 import org.targetedmoney.bridge.engine.FundPayoutOrder;
 import org.targetedmoney.bridge.engine.PaymentOrder;
+import org.targetedmoney.bridge.journal.EngineSnapshots;
 import org.targetedmoney.bridge.journal.Journal;
 import org.targetedmoney.bridge.ledger.Attestor;
 import org.targetedmoney.bridge.ledger.FollowStep;
@@ -59,6 +60,8 @@ public final class BridgeService implements AutoCloseable {
     private final BridgeStore store;
     private final BridgeWriter writer;
     private final Journal journal;
+    private final EngineSnapshots snapshots;
+    private final EngineSnapshots.Recovery recovery;
     private final BridgeEngine engine;
     private final LedgerFollower follower;
     private final Attestor attestor;
@@ -80,9 +83,15 @@ public final class BridgeService implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.journal = new Journal(store);
-        this.engine = EngineFactory.engine(config);
-        long replayed = journal.replay(engine::apply);
-        LOG.info("bridge state rebuilt from {} journal entries", replayed);
+        this.snapshots = new EngineSnapshots(store, journal);
+        this.recovery = snapshots.recover(() -> EngineFactory.engine(config));
+        this.engine = recovery.engine();
+        if (recovery.snapshotPosition() > 0) {
+            LOG.info("bridge state restored from the snapshot at journal entry {}, then {} entries replayed",
+                    recovery.snapshotPosition(), recovery.replayedEntries());
+        } else {
+            LOG.info("bridge state rebuilt from {} journal entries (no usable snapshot)", recovery.replayedEntries());
+        }
         this.writer = BridgeWriter.start(store);
         this.follower = new LedgerFollower(ledger, config.ledger().maxBlockRange(), config.ledger().confirmations());
         this.attestor = new Attestor(new SettlementClient(ledger, bridge));
@@ -155,7 +164,8 @@ public final class BridgeService implements AutoCloseable {
             throw e;
         }
         if (!(applied instanceof Applied.Refused)) {
-            journal.append(writes, input);
+            long entry = journal.append(writes, input);
+            snapshots.afterAppend(writes, entry, engine); // same commit as the entry it follows
         }
         if (applied instanceof Applied.FundReconciled f && !f.reconciliation().ordersMade().isEmpty()) {
             fundFilesToCheck = true; // retry orders: the next sync step writes their files (after this commit)
@@ -375,8 +385,23 @@ public final class BridgeService implements AutoCloseable {
         return failed;
     }
 
+    /** How the engine was rebuilt at start: from which snapshot, how many entries replayed. */
+    public EngineSnapshots.Recovery recovery() {
+        return recovery;
+    }
+
+    /** Takes a snapshot at the journal's end (unless there is one already), then closes the writer and the store. */
     @Override
     public void close() {
+        if (!failed) {
+            try {
+                await(writer.submit(writes -> snapshots.takeNow(writes, engine)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("no snapshot at close: {}", e.getMessage());
+            }
+        }
         writer.close();
         store.close();
     }

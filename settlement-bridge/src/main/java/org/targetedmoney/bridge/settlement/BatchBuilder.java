@@ -50,6 +50,11 @@ public final class BatchBuilder {
         return mode;
     }
 
+    /** Most lines in one batch: a larger share of a window is split into parts. */
+    public int maxLinesPerBatch() {
+        return maxLinesPerBatch;
+    }
+
     /**
      * The batches of one closed window.
      *

@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.funding.SourceKind;
+import org.targetedmoney.bridge.snapshot.StateReader;
+import org.targetedmoney.bridge.snapshot.StateWriter;
 
 /**
  * The funding state: the balance of each contributions and public account, and the monetary creation used per
@@ -401,25 +403,70 @@ public final class FundingBook {
      */
     public static FundingBook restore(FundingPlan plan, Snapshot snapshot) {
         FundingBook book = new FundingBook(plan);
-        if (!snapshot.balancesCents().keySet().equals(book.balancesCents().keySet())) {
+        book.load(snapshot);
+        return book;
+    }
+
+    /** Fills this empty book with a stored state (see {@link #restore}). */
+    private void load(Snapshot snapshot) {
+        if (!snapshot.balancesCents().keySet().equals(balancesCents().keySet())) {
             throw new IllegalArgumentException("snapshot accounts " + snapshot.balancesCents().keySet()
-                    + " are not the plan's " + book.balancesCents().keySet());
+                    + " are not the plan's " + balancesCents().keySet());
         }
-        snapshot.balancesCents().forEach((id, cents) -> book.balances[book.indexById.get(id)] = cents);
+        snapshot.balancesCents().forEach((id, cents) -> balances[indexById.get(id)] = cents);
         long used = 0;
         for (long cents : snapshot.creationUsedByMonthCents().values()) {
             used = Cents.add(used, cents, "creation used");
         }
-        book.creationUsed.putAll(snapshot.creationUsedByMonthCents());
-        book.creationUsedTotalCents = used;
-        book.creditedCents = snapshot.creditedCents();
-        book.outstandingCents = snapshot.outstandingCents();
+        creationUsed.putAll(snapshot.creationUsedByMonthCents());
+        creationUsedTotalCents = used;
+        creditedCents = snapshot.creditedCents();
+        outstandingCents = snapshot.outstandingCents();
         try {
-            book.checkInvariants();
+            checkInvariants();
         } catch (Check.InvariantViolation e) {
             throw new IllegalArgumentException("snapshot is inconsistent: " + e.getMessage(), e);
         }
-        return book;
+    }
+
+    /**
+     * Writes the book's state for an engine snapshot: each non-creation account's balance (by id), the creation
+     * used per month, the credited and outstanding totals. The plan is configuration (fingerprinted), not state;
+     * {@code order}, {@code indexById} and the creation total are derived.
+     */
+    public void writeState(StateWriter out) {
+        Snapshot s = snapshot();
+        out.section("funding-book").count(s.balancesCents().size());
+        s.balancesCents().forEach((id, cents) -> out.string(id).longValue(cents));
+        out.count(s.creationUsedByMonthCents().size());
+        s.creationUsedByMonthCents().forEach((month, cents) -> out.yearMonth(month).longValue(cents));
+        out.longValue(s.creditedCents()).longValue(s.outstandingCents());
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into this book, which must be new (nothing credited or allocated).
+     *
+     * @throws IllegalArgumentException if the state does not fit the plan or breaks an invariant
+     */
+    public void readState(StateReader in) {
+        Check.that(creditedCents == 0 && outstandingCents == 0 && creationUsed.isEmpty(),
+                "a snapshot is read into a new funding book");
+        in.section("funding-book");
+        TreeMap<String, Long> held = new TreeMap<>();
+        int accounts = in.count(FundingPlan.MAX_ACCOUNTS, 12, "funding accounts");
+        for (int i = 0; i < accounts; i++) {
+            if (held.put(in.string(FundingAccount.MAX_ID_LENGTH), in.longValue()) != null) {
+                throw new IllegalArgumentException("an account's balance is stored twice");
+            }
+        }
+        TreeMap<YearMonth, Long> created = new TreeMap<>();
+        int months = in.count(Integer.MAX_VALUE, 13, "months of creation");
+        for (int i = 0; i < months; i++) {
+            if (created.put(in.yearMonth(), in.longValue()) != null) {
+                throw new IllegalArgumentException("a month's creation is stored twice");
+            }
+        }
+        load(new Snapshot(held, created, in.longValue(), in.longValue()));
     }
 
     private void checkInvariants() {

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.targetedmoney.bridge.settlement.AttemptStatus.Decision;
 import org.targetedmoney.bridge.settlement.AttemptStatus.State;
+import org.targetedmoney.bridge.snapshot.StateReader;
+import org.targetedmoney.bridge.snapshot.StateWriter;
 
 /**
  * Ties bank outcomes to the transfers the bridge instructed, by end-to-end id, and gives back the funding of
@@ -336,6 +338,60 @@ public final class Reconciliation {
         TreeMap<Integer, String> transfers = latest.get(batchId);
         String id = transfers == null ? null : transfers.get(transferIndex);
         return id == null ? Optional.empty() : Optional.of(byEndToEndId.get(id));
+    }
+
+    /**
+     * Writes every attempt's status, by end-to-end id, for an engine snapshot. {@code latest} and {@code retries}
+     * are derived from them (the latest attempt of a transfer is its highest attempt number).
+     */
+    public void writeState(StateWriter out) {
+        out.section("reconciliation").count(byEndToEndId.size());
+        for (String id : new TreeSet<>(byEndToEndId.keySet())) {
+            AttemptStatus a = byEndToEndId.get(id);
+            SettlementCodec.writeTransfer(out, a.transfer());
+            out.enumValue(a.state()).enumValue(a.decision()).string(a.bankReference()).string(a.reasonCode());
+        }
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote into this reconciliation, which must be new, and rebuilds the latest
+     * attempt of each transfer and the pending retries as {@link #instruct} and {@link #reconcile} would have.
+     *
+     * @throws IllegalArgumentException if an end-to-end id is stored twice or a transfer's attempts do not follow
+     *                                  one another (1, 2, ... each but the last decided RETRY)
+     */
+    public void readState(StateReader in) {
+        Check.that(byEndToEndId.isEmpty(), "a snapshot is read into a new reconciliation");
+        in.section("reconciliation");
+        int n = in.count(MAX_TRACKED_ATTEMPTS, 40, "attempts");
+        // batch id -> transfer index -> attempt number -> status
+        TreeMap<String, TreeMap<Integer, TreeMap<Integer, AttemptStatus>>> chains = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            InstructedTransfer t = SettlementCodec.readTransfer(in);
+            AttemptStatus a = new AttemptStatus(t, in.enumValue(State.class), in.enumValue(Decision.class),
+                    in.string(SettlementCodec.MAX_TEXT_BYTES), in.string(SettlementCodec.MAX_TEXT_BYTES));
+            if (byEndToEndId.put(t.endToEndId(), a) != null
+                    || chains.computeIfAbsent(t.batchId(), b -> new TreeMap<>())
+                    .computeIfAbsent(t.transferIndex(), x -> new TreeMap<>()).put(t.attempt(), a) != null) {
+                throw new IllegalArgumentException("attempt " + t.endToEndId() + " is stored twice");
+            }
+        }
+        chains.forEach((batchId, transfers) -> transfers.forEach((index, attempts) -> {
+            int expected = 1;
+            for (AttemptStatus a : attempts.values()) {
+                boolean last = a.transfer().attempt() == attempts.lastKey();
+                boolean follows = last || a.decision() == Decision.RETRY || a.decision() == Decision.REISSUE;
+                if (a.transfer().attempt() != expected || !follows) {
+                    throw new IllegalArgumentException("the attempts at transfer " + index + " of batch " + batchId
+                            + " do not follow one another (each retried or re-issued before the next)");
+                }
+                expected = a.decision() == Decision.REISSUE ? reissueAttempt(a.transfer().attempt())
+                        : a.transfer().attempt() + 1;
+            }
+            AttemptStatus newest = attempts.lastEntry().getValue();
+            latest.computeIfAbsent(batchId, b -> new TreeMap<>()).put(index, newest.transfer().endToEndId());
+            track(newest);
+        }));
     }
 
     /** Where an attempt stands, if instructed. */

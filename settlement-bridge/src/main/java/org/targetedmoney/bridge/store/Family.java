@@ -18,7 +18,12 @@ public enum Family {
     /** The engine's inputs in order (the bridge's state is their replay): {@code org.targetedmoney.bridge.journal}. */
     JOURNAL,
     /** Files received (bank statements) and emitted (pain.001): their bytes, or their path and hash if larger. */
-    FILES;
+    FILES,
+    /**
+     * Snapshots of the engine's state, each with the journal position it covers, written in the same commit as
+     * that journal entry: {@code org.targetedmoney.bridge.journal.EngineSnapshots}.
+     */
+    SNAPSHOT;
 
     /** The column family's name on disk. */
     public String columnFamilyName() {

@@ -136,6 +136,8 @@ class BridgeCrashTest {
                 settle(client, bank, credits, lines.size(), head);
                 Outcome outcome = check(client, bank, credits, lines);
                 report(rounds, bridge, onLedger, lines, outcome, bank, credits, client, started);
+                assertThat(bridge.logLinesContaining("snapshot taken at journal entry")).as("snapshots taken")
+                        .isPositive();
             } catch (Throwable t) {
                 System.out.println("bridge crash test failed (seed " + seed + "); bridge log tail:\n"
                         + bridge.logTail(80));
@@ -150,12 +152,15 @@ class BridgeCrashTest {
         System.out.printf("bridge crash test: %d kills (%d starts); ledger: %d txs (refused: %s), %d days, %d lines "
                         + "(%d cents); bridge: %d batches, %d orders, %d transfers in pain.001 files; bank: %d booked, "
                         + "%d refused (retried); %d credits accepted (%d cents), %d sent again and refused; %d "
-                        + "requests retried; %d s%n", rounds, bridge.starts(), onLedger.transactions,
+                        + "requests retried; %d starts from a snapshot (%d snapshots taken); %d s%n", rounds,
+                bridge.starts(), onLedger.transactions,
                 onLedger.refusals, onLedger.days, lines.size(), lines.stream().mapToLong(Line::amountCents).sum(),
                 outcome.batches(), outcome.orders(), outcome.transfers(), bank.booked.size(), bank.refused.size(),
                 credits.accepted.size(),
                 credits.accepted.values().stream().mapToLong(CreditActivity.Credit::amountCents).sum(),
                 credits.duplicateCreditsRefused + credits.duplicateBankMessagesRefused, client.retries.get(),
+                bridge.logLinesContaining("restored from the snapshot"),
+                bridge.logLinesContaining("snapshot taken at journal entry"),
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos));
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.targetedmoney.bridge.journal.EngineSnapshots;
 
 /**
  * The bridge as a child JVM ({@code BridgeCli run --config FILE}) on the test's class path, its output appended to
@@ -23,6 +24,8 @@ final class BridgeProcess implements AutoCloseable {
     static final long START_TIMEOUT_MILLIS = 60_000;
     /** Longest wait for a killed child to be gone. */
     static final long KILL_TIMEOUT_SECONDS = 10;
+    /** The child snapshots its engine this often (the default, 10 000 entries, would never snapshot in a test). */
+    static final int SNAPSHOT_EVERY_ENTRIES = 5;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500))
             .version(HttpClient.Version.HTTP_1_1).build();
 
@@ -50,6 +53,8 @@ final class BridgeProcess implements AutoCloseable {
         process = new ProcessBuilder(List.of(javaCommand, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",
                 // Start-up is most of a round's time: C1 only and the serial collector start fastest.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                // Snapshots every few journal entries, so that kills fall before, during and after them.
+                "-D" + EngineSnapshots.EVERY_ENTRIES_PROPERTY + "=" + SNAPSHOT_EVERY_ENTRIES,
                 "-cp", System.getProperty("java.class.path"), BridgeCli.class.getName(),
                 "run", "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -102,6 +107,15 @@ final class BridgeProcess implements AutoCloseable {
     /** How many children were started. */
     int starts() {
         return starts;
+    }
+
+    /** How many lines of the children's output contain {@code text}. */
+    long logLinesContaining(String text) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.contains(text)).count();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The last lines of the children's output. */

@@ -1,0 +1,216 @@
+package org.targetedmoney.bridge.engine;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.targetedmoney.bridge.contribution.ContributionCalendar;
+import org.targetedmoney.bridge.contribution.FirmDeclaration;
+import org.targetedmoney.bridge.contribution.InterEnterpriseFund;
+import org.targetedmoney.bridge.funding.SourceKind;
+import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.settlement.BankOutcome;
+import org.targetedmoney.bridge.settlement.BatchBuilder;
+import org.targetedmoney.bridge.settlement.FundingBook;
+import org.targetedmoney.bridge.settlement.SettlementMode;
+import org.targetedmoney.bridge.settlement.SettlementWindow;
+import org.targetedmoney.bridge.snapshot.StateWriter;
+
+/**
+ * Random engine stories for properties: a configuration (windows, mode, batch size, ceiling, payees, fund) and a
+ * list of operations, turned into concrete {@link BridgeInput}s by running them on a reference engine (a bank
+ * message names transfers the engine really instructed, an attestation a batch really settled). Built from the
+ * fixtures of {@link BridgeEngineTest} and {@link InterEnterpriseBookTest}.
+ */
+final class EngineStories {
+    static final String[] ACCOUNTS = {"ssa-members", "state", "creation", "nobody"};
+    static final String[] FIRMS = {InterEnterpriseBookTest.FIRM_A, InterEnterpriseBookTest.FIRM_B,
+            InterEnterpriseBookTest.FIRM_C};
+    static final FirmPayee[] FIRM_PAYEES = {InterEnterpriseBookTest.PAYEE_A, InterEnterpriseBookTest.PAYEE_B,
+            InterEnterpriseBookTest.PAYEE_C};
+    /** Late window 0: a month's fund period closes as soon as the ledger's clock enters the next month. */
+    static final ContributionCalendar CALENDAR = new ContributionCalendar(0, 1);
+
+    /** How an engine is configured; {@code fund}: 0 none, 1 equal share, 2 fixed allowance. */
+    record Config(SettlementWindow window, SettlementMode mode, int maxLinesPerBatch, long ceilingCents,
+                  boolean doctorPayable, int fund) {
+        BridgeEngine engine() {
+            Map<String, Payee> payees = new TreeMap<>(BridgeEngineTest.bothPayees());
+            if (!doctorPayable) {
+                payees.remove(BridgeEngineTest.DOCTOR);
+            }
+            Optional<InterEnterpriseBook> book = switch (fund) {
+                case 0 -> Optional.empty();
+                case 1 -> Optional.of(new InterEnterpriseBook(InterEnterpriseFund.equalShare("ief", 2_500), CALENDAR));
+                default -> Optional.of(new InterEnterpriseBook(InterEnterpriseFund.fixed("ief", 2_500, 150_000),
+                        CALENDAR));
+            };
+            return new BridgeEngine(window, new BatchBuilder(mode, maxLinesPerBatch),
+                    new FundingBook(BridgeEngineTest.plan(ceilingCents)), payees, book);
+        }
+    }
+
+    /** One operation: {@code kind} picks what, the other numbers how. */
+    record Op(int kind, int a, int b, long c) {}
+
+    static Arbitrary<Config> configs() {
+        return Combinators.combine(Arbitraries.of(SettlementWindow.DAILY, SettlementWindow.WEEKLY),
+                Arbitraries.of(SettlementMode.class), Arbitraries.integers().between(1, 4),
+                Arbitraries.longs().between(0, 60_000), Arbitraries.of(true, false), Arbitraries.integers().between(0, 2))
+                .as(Config::new);
+    }
+
+    static Arbitrary<List<Op>> ops() {
+        return Combinators.combine(Arbitraries.integers().between(0, 11), Arbitraries.integers().between(0, 99),
+                        Arbitraries.integers().between(0, 99), Arbitraries.longs().between(1, 5_000))
+                .as(Op::new).list().ofMinSize(5).ofMaxSize(40);
+    }
+
+    /** The concrete inputs of a story, each as the reference engine met it (refused ones included). */
+    static List<BridgeInput> inputs(Config config, List<Op> ops) {
+        return new Materializer(config.engine()).run(ops);
+    }
+
+    /** The engine's encoding. */
+    static byte[] encode(BridgeEngine e) {
+        StateWriter out = new StateWriter();
+        e.writeState(out);
+        return out.toByteArray();
+    }
+
+    /** Everything a reader of the engine can see. */
+    record Picture(BridgeView view, List<BridgeView.BatchSummary> batches, FundingBook.Snapshot funding,
+                   List<Attestation> toAttest, boolean payable, List<PaymentOrder> orders, long nextBlock,
+                   Optional<Fund> fund) {}
+
+    record Fund(List<YearMonth> open, List<YearMonth> settled, List<InterEnterpriseBook.Statement> statements,
+                List<FundPayoutOrder> orders, long carriedCents) {}
+
+    static Picture picture(BridgeEngine e) {
+        return new Picture(e.view(), e.batches(null, Integer.MAX_VALUE), e.funding(), e.toAttest(), e.hasPayable(),
+                e.newestOrders(Integer.MAX_VALUE), e.nextBlock(), e.interEnterprise().map(book -> {
+                    List<InterEnterpriseBook.Statement> statements = new ArrayList<>();
+                    book.settledPeriods().forEach(m -> statements.add(book.statement(m).orElseThrow()));
+                    book.openPeriods().forEach(m -> statements.add(book.statement(m).orElseThrow()));
+                    return new Fund(book.openPeriods(), book.settledPeriods(), statements, book.orders(),
+                            book.carriedCents());
+                }));
+    }
+
+    private static final class Materializer {
+        private final BridgeEngine engine;
+        private final List<BridgeInput> inputs = new ArrayList<>();
+        private long block = 10;
+        /** 2026-11-24: the fund's November closes a few reads in. */
+        private long headSeconds = BridgeEngineTest.MONDAY + 22 * 86_400L;
+        private int orders;
+        private int bankMessages;
+
+        Materializer(BridgeEngine engine) {
+            this.engine = engine;
+        }
+
+        List<BridgeInput> run(List<Op> ops) {
+            for (Op op : ops) {
+                BridgeInput in = input(op);
+                if (in != null) {
+                    engine.apply(in);
+                    inputs.add(in);
+                }
+            }
+            return inputs;
+        }
+
+        private BridgeInput input(Op op) {
+            return switch (op.kind()) {
+                case 0, 1, 2 -> read(op);
+                case 3, 4 -> credit(op);
+                case 5 -> op.a() < 30 ? new BridgeInput.Cutoff("operator") : cut(op);
+                case 6, 7 -> cut(op);
+                case 8 -> bank(op);
+                case 9 -> attest(op);
+                default -> declare(op);
+            };
+        }
+
+        /** Some lines up to a new head, up to about three days later. */
+        private BridgeInput read(Op op) {
+            long newHead = headSeconds + op.c() * 100; // up to ~5.8 days
+            List<LedgerLine> lines = new ArrayList<>();
+            int count = op.a() % 5;
+            for (int i = 0; i < count; i++) {
+                long ts = headSeconds + (newHead - headSeconds) * i / Math.max(1, count);
+                String provider = (op.b() + i) % 3 == 0 ? BridgeEngineTest.DOCTOR : BridgeEngineTest.SHOP;
+                int purpose = provider.equals(BridgeEngineTest.DOCTOR) ? BridgeEngineTest.HEALTH : BridgeEngineTest.FOOD;
+                lines.add(BridgeEngineTest.line(block++, 0, ts, provider, purpose, 1 + (op.c() * (i + 7)) % 3_000));
+            }
+            headSeconds = newHead;
+            block++;
+            return new BridgeInput.LinesRead(lines, block, 0, block - 1, headSeconds);
+        }
+
+        private BridgeInput credit(Op op) {
+            String account = ACCOUNTS[op.a() % ACCOUNTS.length];
+            boolean publicKind = account.equals("state") ^ op.b() % 7 == 0; // now and then the wrong kind
+            SourceKind kind = publicKind ? SourceKind.PUBLIC_ACCOUNT : SourceKind.CONTRIBUTIONS;
+            return BridgeEngineTest.credit(account, kind, op.c() * 3, "ref-" + op.b() % 30);
+        }
+
+        private BridgeInput cut(Op op) {
+            int n = op.b() % 10 == 0 && orders > 0 ? orders : ++orders; // now and then an id already used
+            return new BridgeInput.CutPayments("TM-" + n, headSeconds, LocalDate.of(2026, 12, 1));
+        }
+
+        /** The bank's news about transfers really instructed (and now and then about an unknown one). */
+        private BridgeInput bank(Op op) {
+            List<PaymentOrder.Item> items = engine.newestOrders(Integer.MAX_VALUE).stream()
+                    .flatMap(o -> o.items().stream()).toList();
+            List<BankOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < 1 + op.a() % 4; i++) {
+                int fate = (int) ((op.c() + i * 13L) % 10);
+                if (items.isEmpty() || fate == 9) {
+                    outcomes.add(new BankOutcome.Booked("UNKNOWN-" + i, 100, "X"));
+                    continue;
+                }
+                var t = items.get((op.b() + i) % items.size()).transfer();
+                outcomes.add(switch (fate) {
+                    case 0, 1, 2, 3 -> new BankOutcome.Booked(t.endToEndId(), t.amountCents(), "R" + Integer.toHexString(t.endToEndId().hashCode()));
+                    case 4, 5 -> new BankOutcome.Rejected(t.endToEndId(), "AM04");
+                    case 6 -> new BankOutcome.Rejected(t.endToEndId(), "AC04");
+                    case 7 -> new BankOutcome.Returned(t.endToEndId(), t.amountCents(), "MS03");
+                    default -> new BankOutcome.Booked(t.endToEndId(), t.amountCents() + 1, "WRONG");
+                });
+            }
+            String id = op.b() % 9 == 0 && bankMessages > 0 ? "CAMT-" + bankMessages : "CAMT-" + ++bankMessages;
+            return new BridgeInput.BankOutcomes(id, "camt.054", outcomes);
+        }
+
+        private BridgeInput attest(Op op) {
+            List<Attestation> todo = engine.toAttest();
+            if (todo.isEmpty()) {
+                return null;
+            }
+            return new BridgeInput.Attested(todo.get(op.a() % todo.size()).batchId(), "0x" + Integer.toHexString(op.b()));
+        }
+
+        /** A firm's declaration or correction for this month or the last (which may be closed already). */
+        private BridgeInput declare(Op op) {
+            YearMonth now = ContributionCalendar.monthOf(headSeconds);
+            YearMonth period = op.b() % 4 == 0 ? now.minusMonths(1) : now;
+            int firm = op.a() % FIRMS.length;
+            boolean correction = op.kind() == 11;
+            String id = "d-" + firm + "-" + period + "-" + (correction ? op.b() % 3 : 0);
+            long valueAdded = (op.c() - 1_000) * 1_000; // losses too
+            return new BridgeInput.FirmDeclared(new FirmDeclaration(id, period, FIRMS[firm], valueAdded, op.a() * 10L),
+                    correction, FIRM_PAYEES[(firm + op.b()) % FIRM_PAYEES.length]);
+        }
+    }
+
+    private EngineStories() {}
+}
