@@ -1,6 +1,5 @@
 package org.targetedmoney.wallet.auditor;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -12,6 +11,7 @@ import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads blocks over JSON-RPC with web3j, in bounded batch requests: one batch for the blocks (with their full
@@ -114,9 +114,9 @@ public final class RpcChainSource implements ChainSource {
 
     private static PublishedBlock.Tx tx(JsonNode tx, JsonNode raw, JsonNode receipt) throws IOException {
         if (raw == null || raw.isNull()) {
-            throw new IOException("eth_getRawTransactionByHash: no transaction " + tx.path("hash").asText());
+            throw new IOException("eth_getRawTransactionByHash: no transaction " + tx.path("hash").asString());
         }
-        byte[] rawBytes = hex(raw.asText(), "raw transaction", TxDecoder.MAX_RAW_TX_BYTES);
+        byte[] rawBytes = hex(raw.asString(), "raw transaction", TxDecoder.MAX_RAW_TX_BYTES);
         return new PublishedBlock.Tx(hash(tx, "hash"), address(tx, "from"), rawBytes,
                 receipt == null || receipt.isNull() ? null : receipt(receipt));
     }
@@ -126,7 +126,7 @@ public final class RpcChainSource implements ChainSource {
         for (JsonNode l : r.path("logs")) {
             List<byte[]> topics = new ArrayList<>();
             for (JsonNode t : l.path("topics")) {
-                topics.add(hex(t.asText(), "log topic", 32));
+                topics.add(hex(t.asString(), "log topic", 32));
             }
             logs.add(new PublishedBlock.Log(Math.toIntExact(quantity(l.get("logIndex"), "log.logIndex")),
                     address(l, "address"), topics, data(l, "data", TxDecoder.MAX_RAW_TX_BYTES)));
@@ -142,7 +142,7 @@ public final class RpcChainSource implements ChainSource {
         JsonNode r = result(request("ledger_invariants").send(), "ledger_invariants");
         List<PurposeFigures> purposes = new ArrayList<>();
         for (JsonNode p : r.path("purposes")) {
-            purposes.add(new PurposeFigures(p.path("purpose").asInt(), p.path("symbol").asText(),
+            purposes.add(new PurposeFigures(p.path("purpose").asInt(), p.path("symbol").asString(),
                     cents(p, "issued"), cents(p, "spent"), cents(p, "redeemed"), cents(p, "expired"),
                     cents(p, "providerBalances"), cents(p, "memberBalances")));
         }
@@ -152,7 +152,7 @@ public final class RpcChainSource implements ChainSource {
 
     private static long cents(JsonNode p, String field) throws IOException {
         try {
-            return Long.parseLong(p.path(field).asText());
+            return Long.parseLong(p.path(field).asString());
         } catch (NumberFormatException e) {
             throw new IOException("ledger_invariants: " + field + " is not an amount in cents: " + p.path(field));
         }
@@ -160,18 +160,18 @@ public final class RpcChainSource implements ChainSource {
 
     private static String text(JsonNode o, String field, String what) throws IOException {
         JsonNode v = o.get(field);
-        if (v == null || !v.isTextual()) {
+        if (v == null || !v.isString()) {
             throw new IOException(what + "." + field + " is missing or not a string");
         }
-        return v.asText();
+        return v.asString();
     }
 
     private static long quantity(JsonNode v, String what) throws IOException {
-        if (v == null || !v.isTextual() || !v.asText().startsWith("0x") || v.asText().length() > 18) {
+        if (v == null || !v.isString() || !v.asString().startsWith("0x") || v.asString().length() > 18) {
             throw new IOException(what + " is not a hex quantity: " + v);
         }
         try {
-            return Long.parseUnsignedLong(v.asText().substring(2), 16);
+            return Long.parseUnsignedLong(v.asString().substring(2), 16);
         } catch (NumberFormatException e) {
             throw new IOException(what + " is not a hex quantity: " + v);
         }
