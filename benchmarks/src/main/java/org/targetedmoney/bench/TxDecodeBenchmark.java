@@ -11,9 +11,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.targetedmoney.node.tx.DecodedTx;
-import org.targetedmoney.node.tx.SenderRecovery;
-import org.targetedmoney.node.tx.TxDecoder;
+import org.targetedmoney.node.tx.SenderRecoveries;
+import org.targetedmoney.policy.tx.DecodedTx;
+import org.targetedmoney.policy.tx.SenderRecovery;
+import org.targetedmoney.policy.tx.TxDecoder;
 import org.targetedmoney.policy.model.Address;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
@@ -69,7 +70,7 @@ public class TxDecodeBenchmark {
         raw = TransactionEncoder.signMessage(tx, signer);
         decoded = decoder.decode(raw);
         expectedSender = Address.fromHex(signer.getAddress());
-        nativeRecovery = SenderRecovery.nativeIfAvailable()
+        nativeRecovery = SenderRecoveries.nativeIfAvailable()
                 .orElseThrow(() -> new IllegalStateException("native libsecp256k1 did not load"));
         bouncyCastle = SenderRecovery.bouncyCastle();
         // Measure only implementations that give the right answer.

@@ -2,9 +2,9 @@ package org.targetedmoney.bench.scale;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import org.targetedmoney.node.chain.BlockExecutor;
-import org.targetedmoney.node.chain.BlockResult;
-import org.targetedmoney.node.chain.TxReceipt;
+import org.targetedmoney.policy.chain.BlockExecutor;
+import org.targetedmoney.policy.chain.BlockResult;
+import org.targetedmoney.policy.chain.TxReceipt;
 import org.targetedmoney.node.ledger.ChainView;
 import org.targetedmoney.node.ledger.LedgerApplier;
 import org.targetedmoney.node.ledger.RocksChainStore;

@@ -13,8 +13,8 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import org.targetedmoney.node.chain.BatchEntry;
-import org.targetedmoney.node.chain.BlockResult;
-import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.chain.BlockResult;
+import org.targetedmoney.policy.chain.OrderedTx;
 import org.targetedmoney.policy.model.Address;
 
 /**

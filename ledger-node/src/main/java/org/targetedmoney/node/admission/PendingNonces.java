@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToLongFunction;
-import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.chain.OrderedTx;
 import org.targetedmoney.policy.model.Address;
 
 /**

@@ -1,6 +1,6 @@
 package org.targetedmoney.node.admission;
 
-import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.chain.OrderedTx;
 
 /**
  * The parallel part of admission: parse the raw transaction, check its signature and chain id, recover

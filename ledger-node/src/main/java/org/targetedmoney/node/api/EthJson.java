@@ -3,8 +3,8 @@ package org.targetedmoney.node.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.targetedmoney.node.chain.BlockHeader;
-import org.targetedmoney.node.chain.TxReceipt;
+import org.targetedmoney.policy.chain.BlockHeader;
+import org.targetedmoney.policy.chain.TxReceipt;
 import org.targetedmoney.policy.abi.EventLogs;
 import org.targetedmoney.policy.abi.Log;
 
@@ -49,11 +49,11 @@ public final class EthJson {
 
     public static JsonObject receipt(TxReceipt r, byte[] blockHash, int txType) {
         JsonArray logs = new JsonArray();
-        byte[] bloom = new byte[org.targetedmoney.node.chain.LogsBloom.BYTES];
+        byte[] bloom = new byte[org.targetedmoney.policy.chain.LogsBloom.BYTES];
         List<Log> rl = r.logs();
         for (int i = 0; i < rl.size(); i++) {
             logs.add(log(rl.get(i), r, blockHash, r.firstLogIndex() + i));
-            org.targetedmoney.node.chain.LogsBloom.add(bloom, rl.get(i));
+            org.targetedmoney.policy.chain.LogsBloom.add(bloom, rl.get(i));
         }
         JsonObject o = new JsonObject()
                 .put("transactionHash", Hex.data(r.txHash()))

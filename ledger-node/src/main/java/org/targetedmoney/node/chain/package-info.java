@@ -1,5 +1,6 @@
 /**
- * Blocks: headers and their hashes, receipts, logs blooms, the Raft entry format, and the executor that
- * turns an ordered batch of transactions into a block by running the rules of {@code issuance-policy}.
+ * Storage and Raft formats of blocks: the Raft log entry ({@link org.targetedmoney.node.chain.BatchEntry}) and
+ * the stored transaction. Headers, receipts and the block executor are in issuance-policy
+ * ({@code org.targetedmoney.policy.chain}), shared with the auditor.
  */
 package org.targetedmoney.node.chain;

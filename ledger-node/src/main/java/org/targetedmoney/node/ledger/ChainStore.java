@@ -3,8 +3,8 @@ package org.targetedmoney.node.ledger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.targetedmoney.node.chain.BlockHeader;
-import org.targetedmoney.node.chain.BlockResult;
+import org.targetedmoney.policy.chain.BlockHeader;
+import org.targetedmoney.policy.chain.BlockResult;
 import org.targetedmoney.policy.state.Entity;
 
 /**

@@ -1,9 +1,9 @@
 package org.targetedmoney.node.ledger;
 
 import java.util.List;
-import org.targetedmoney.node.chain.BlockHeader;
+import org.targetedmoney.policy.chain.BlockHeader;
 import org.targetedmoney.node.chain.StoredTx;
-import org.targetedmoney.node.chain.TxReceipt;
+import org.targetedmoney.policy.chain.TxReceipt;
 import org.targetedmoney.policy.state.StateView;
 
 /** A snapshot of the stored chain: blocks, transactions, receipts and state as of one block. */

@@ -1,6 +1,6 @@
 package org.targetedmoney.node.ledger;
 
-import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.chain.OrderedTx;
 import org.targetedmoney.policy.model.Address;
 
 /** Re-parses an ordered raw transaction on the applying thread (no signature work: the sender is known). */

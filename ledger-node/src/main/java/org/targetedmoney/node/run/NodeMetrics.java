@@ -4,8 +4,8 @@ import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import org.targetedmoney.node.chain.BlockResult;
-import org.targetedmoney.node.chain.TxReceipt;
+import org.targetedmoney.policy.chain.BlockResult;
+import org.targetedmoney.policy.chain.TxReceipt;
 
 /** The ledger's own Prometheus metrics: blocks, transactions by outcome, rejections by code, apply time. */
 public final class NodeMetrics {

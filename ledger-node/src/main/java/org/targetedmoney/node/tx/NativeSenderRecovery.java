@@ -4,6 +4,9 @@ import fr.acinq.secp256k1.Secp256k1;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.targetedmoney.policy.model.Address;
+import org.targetedmoney.policy.tx.DecodedTx;
+import org.targetedmoney.policy.tx.SenderRecovery;
+import org.targetedmoney.policy.tx.TxRejectedException;
 
 /**
  * Sender recovery with libsecp256k1 (fr.acinq's JNI build), about 3.5 times faster than Bouncy
@@ -28,7 +31,7 @@ final class NativeSenderRecovery implements SenderRecovery {
             NativeSenderRecovery candidate = new NativeSenderRecovery(Secp256k1.Companion.get());
             byte[] key = candidate.secp.ecdsaRecover(KnownVector.signature(), KnownVector.HASH,
                     KnownVector.REC_ID);
-            boolean works = Keccak.addressOfUncompressed(key).equals(KnownVector.SIGNER);
+            boolean works = SenderRecovery.addressOf(key).equals(KnownVector.SIGNER);
             return works ? Optional.of(candidate) : Optional.empty();
         } catch (RuntimeException | LinkageError e) {
             // UnsatisfiedLinkError / ExceptionInInitializerError when no library fits the platform.
@@ -50,7 +53,7 @@ final class NativeSenderRecovery implements SenderRecovery {
             throw new TxRejectedException(TxRejectedException.Code.BAD_SIGNATURE,
                     "no public key recoverable from the signature");
         }
-        return Keccak.addressOfUncompressed(publicKey);
+        return SenderRecovery.addressOf(publicKey);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.targetedmoney.node.chain.BlockExecutor;
+import org.targetedmoney.policy.chain.BlockExecutor;
 import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.policy.state.Entity;
 import org.targetedmoney.policy.state.Keys;

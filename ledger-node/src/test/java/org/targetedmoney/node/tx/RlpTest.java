@@ -1,5 +1,8 @@
 package org.targetedmoney.node.tx;
 
+import org.targetedmoney.policy.tx.RlpException;
+import org.targetedmoney.policy.tx.RlpReader;
+import org.targetedmoney.policy.tx.RlpWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

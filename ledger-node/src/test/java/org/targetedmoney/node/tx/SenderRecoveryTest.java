@@ -1,5 +1,8 @@
 package org.targetedmoney.node.tx;
 
+import org.targetedmoney.policy.tx.DecodedTx;
+import org.targetedmoney.policy.tx.SenderRecovery;
+import org.targetedmoney.policy.tx.TxRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,12 +23,12 @@ import org.web3j.crypto.Keys;
 import org.web3j.crypto.Sign;
 
 class SenderRecoveryTest {
-    private static final SenderRecovery NATIVE = SenderRecovery.nativeIfAvailable().orElseThrow();
+    private static final SenderRecovery NATIVE = SenderRecoveries.nativeIfAvailable().orElseThrow();
     private static final SenderRecovery BC = SenderRecovery.bouncyCastle();
 
     @Test
     void best_choosesNativeOnThisPlatform() {
-        assertThat(SenderRecovery.best().name()).isEqualTo("native-libsecp256k1");
+        assertThat(SenderRecoveries.best().name()).isEqualTo("native-libsecp256k1");
         assertThat(BC.name()).isEqualTo("bouncy-castle");
     }
 

@@ -1,5 +1,9 @@
 package org.targetedmoney.node.tx;
 
+import org.targetedmoney.policy.tx.DecodedTx;
+import org.targetedmoney.policy.tx.SenderRecovery;
+import org.targetedmoney.policy.tx.TxDecoder;
+import org.targetedmoney.policy.tx.TxRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -21,7 +25,7 @@ import org.targetedmoney.policy.model.Address;
  */
 class TxDecoderFuzzProperties {
     private static final TxDecoder DECODER = new TxDecoder(TxFixtures.CHAIN_ID);
-    private static final SenderRecovery NATIVE = SenderRecovery.nativeIfAvailable().orElseThrow();
+    private static final SenderRecovery NATIVE = SenderRecoveries.nativeIfAvailable().orElseThrow();
     private static final SenderRecovery BC = SenderRecovery.bouncyCastle();
     private static final List<byte[]> SEEDS = List.of(TxFixtures.payment1559(), TxFixtures.paymentLegacy());
 

@@ -1,21 +1,23 @@
 package org.targetedmoney.node.tx;
 
+import org.targetedmoney.policy.tx.TxDecoder;
+import org.targetedmoney.policy.tx.TxRejectedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.targetedmoney.node.tx.TxFixtures.CHAIN_ID;
 import static org.targetedmoney.node.tx.TxFixtures.N;
 import static org.targetedmoney.node.tx.TxFixtures.PAYMENT_DATA;
 import static org.targetedmoney.node.tx.TxFixtures.SYSTEM_CONTRACT;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.BAD_SIGNATURE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.CONTRACT_CREATION;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.HIGH_S;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.MALFORMED_RLP;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.MALFORMED_TX;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.NATIVE_VALUE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.NOT_REPLAY_PROTECTED;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.TX_TOO_LARGE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.UNSUPPORTED_TX_TYPE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.WRONG_CHAIN_ID;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.BAD_SIGNATURE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.CONTRACT_CREATION;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.HIGH_S;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.MALFORMED_RLP;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.MALFORMED_TX;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.NATIVE_VALUE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.NOT_REPLAY_PROTECTED;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.TX_TOO_LARGE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.UNSUPPORTED_TX_TYPE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.WRONG_CHAIN_ID;
 
 import java.math.BigInteger;
 import java.util.Arrays;

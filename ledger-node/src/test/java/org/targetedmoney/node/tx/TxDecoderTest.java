@@ -1,5 +1,8 @@
 package org.targetedmoney.node.tx;
 
+import org.targetedmoney.policy.tx.DecodedTx;
+import org.targetedmoney.policy.tx.SenderRecovery;
+import org.targetedmoney.policy.tx.TxDecoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.targetedmoney.node.tx.TxFixtures.ALICE;
@@ -28,7 +31,7 @@ class TxDecoderTest {
 
     static Stream<SenderRecovery> recoveries() {
         return Stream.of(SenderRecovery.bouncyCastle(),
-                SenderRecovery.nativeIfAvailable().orElseThrow());
+                SenderRecoveries.nativeIfAvailable().orElseThrow());
     }
 
     @ParameterizedTest
@@ -111,7 +114,7 @@ class TxDecoderTest {
         assertThat(tx.nonce()).isZero();
         assertThat(tx.gasLimit()).isZero();
         assertThat(tx.data()).isEmpty();
-        assertThat(SenderRecovery.best().recover(tx)).isEqualTo(ALICE_ADDRESS);
+        assertThat(SenderRecoveries.best().recover(tx)).isEqualTo(ALICE_ADDRESS);
     }
 
     @Test
@@ -122,7 +125,7 @@ class TxDecoderTest {
 
         assertThat(tx.nonce()).isEqualTo(Long.MAX_VALUE);
         assertThat(tx.v()).isEqualTo(chainId * 2 + 35 + tx.recId());
-        assertThat(SenderRecovery.best().recover(tx)).isEqualTo(ALICE_ADDRESS);
+        assertThat(SenderRecoveries.best().recover(tx)).isEqualTo(ALICE_ADDRESS);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.targetedmoney.node.tx;
 
+import org.targetedmoney.policy.tx.RlpWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;

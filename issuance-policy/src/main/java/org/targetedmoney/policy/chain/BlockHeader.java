@@ -1,4 +1,4 @@
-package org.targetedmoney.node.chain;
+package org.targetedmoney.policy.chain;
 
 import java.nio.ByteBuffer;
 import org.targetedmoney.policy.abi.Keccak;

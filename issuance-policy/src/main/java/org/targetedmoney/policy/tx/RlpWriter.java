@@ -1,4 +1,4 @@
-package org.targetedmoney.node.tx;
+package org.targetedmoney.policy.tx;
 
 /**
  * The few canonical RLP encodings the node needs to rebuild signing payloads: list headers and

@@ -1,15 +1,15 @@
-package org.targetedmoney.node.tx;
+package org.targetedmoney.policy.tx;
 
-import static org.targetedmoney.node.tx.TxRejectedException.Code.BAD_SIGNATURE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.CONTRACT_CREATION;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.HIGH_S;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.MALFORMED_RLP;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.MALFORMED_TX;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.NATIVE_VALUE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.NOT_REPLAY_PROTECTED;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.TX_TOO_LARGE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.UNSUPPORTED_TX_TYPE;
-import static org.targetedmoney.node.tx.TxRejectedException.Code.WRONG_CHAIN_ID;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.BAD_SIGNATURE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.CONTRACT_CREATION;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.HIGH_S;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.MALFORMED_RLP;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.MALFORMED_TX;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.NATIVE_VALUE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.NOT_REPLAY_PROTECTED;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.TX_TOO_LARGE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.UNSUPPORTED_TX_TYPE;
+import static org.targetedmoney.policy.tx.TxRejectedException.Code.WRONG_CHAIN_ID;
 
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.targetedmoney.node.tx;
+package org.targetedmoney.policy.tx;
 
 /**
  * Input that is not canonical RLP. Unchecked, and without a stack trace: it is thrown for every

@@ -1,4 +1,4 @@
-package org.targetedmoney.node.tx;
+package org.targetedmoney.policy.tx;
 
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.targetedmoney.node.chain;
+package org.targetedmoney.policy.chain;
 
 import org.targetedmoney.policy.model.Address;
 

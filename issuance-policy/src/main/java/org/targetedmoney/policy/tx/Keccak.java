@@ -1,4 +1,4 @@
-package org.targetedmoney.node.tx;
+package org.targetedmoney.policy.tx;
 
 import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.targetedmoney.policy.model.Address;

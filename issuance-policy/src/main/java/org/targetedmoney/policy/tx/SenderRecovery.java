@@ -1,6 +1,5 @@
-package org.targetedmoney.node.tx;
+package org.targetedmoney.policy.tx;
 
-import java.util.Optional;
 import org.targetedmoney.policy.model.Address;
 
 /**
@@ -8,7 +7,9 @@ import org.targetedmoney.policy.model.Address;
  * recId), then the last 20 bytes of keccak256 of its 64 coordinate bytes.
  *
  * <p>This is the bound of the whole ledger (about 50 µs per transaction per core natively, 180 µs
- * in Bouncy Castle), so callers run it on a worker pool. Implementations are thread-safe.
+ * in Bouncy Castle), so callers run it on a worker pool. Implementations are thread-safe. The native
+ * implementation lives in ledger-node ({@code org.targetedmoney.node.tx.SenderRecoveries}); this module
+ * stays free of native code.
  */
 public interface SenderRecovery {
 
@@ -27,16 +28,8 @@ public interface SenderRecovery {
         return BouncyCastleSenderRecovery.INSTANCE;
     }
 
-    /**
-     * libsecp256k1 through fr.acinq's JNI binding, if its native library loads on this platform
-     * and recovers a known vector correctly; empty otherwise.
-     */
-    static Optional<SenderRecovery> nativeIfAvailable() {
-        return NativeSenderRecovery.load();
-    }
-
-    /** Native when it works here, else Bouncy Castle; {@link #name()} tells which was chosen. */
-    static SenderRecovery best() {
-        return nativeIfAvailable().orElseGet(SenderRecovery::bouncyCastle);
+    /** The address of a 65-byte uncompressed public key (0x04 || X || Y), for implementations elsewhere. */
+    static Address addressOf(byte[] publicKey65) {
+        return Keccak.addressOfUncompressed(publicKey65);
     }
 }

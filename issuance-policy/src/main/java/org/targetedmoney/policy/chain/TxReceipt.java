@@ -1,4 +1,4 @@
-package org.targetedmoney.node.chain;
+package org.targetedmoney.policy.chain;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,4 +1,4 @@
-package org.targetedmoney.node.chain;
+package org.targetedmoney.policy.chain;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,7 +102,8 @@ public final class BlockExecutor {
                 reason, logs, firstLogIndex);
     }
 
-    static byte[] transactionsRoot(List<OrderedTx> txs) {
+    /** The Merkle root of the transaction hashes, in block order. */
+    public static byte[] transactionsRoot(List<OrderedTx> txs) {
         List<byte[]> leaves = new ArrayList<>(txs.size());
         for (OrderedTx tx : txs) {
             leaves.add(tx.hash());
@@ -110,7 +111,8 @@ public final class BlockExecutor {
         return StateRoots.merkle(leaves);
     }
 
-    static byte[] receiptsRoot(List<TxReceipt> receipts) {
+    /** The Merkle root of the keccak of each receipt's canonical encoding, in block order. */
+    public static byte[] receiptsRoot(List<TxReceipt> receipts) {
         List<byte[]> leaves = new ArrayList<>(receipts.size());
         for (TxReceipt r : receipts) {
             leaves.add(Keccak.hash(r.encode()));
