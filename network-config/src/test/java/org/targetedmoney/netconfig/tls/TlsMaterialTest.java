@@ -122,7 +122,10 @@ class TlsMaterialTest {
                 int read = socket.getInputStream().read();
                 assertThat(read).isEqualTo(1);
             } catch (IOException clientFailure) {
-                rethrowServerFailure(accepted);
+                if (clientFailure instanceof SSLHandshakeException) {
+                    throw clientFailure; // the client refused (or was told it was refused): its own verdict
+                }
+                rethrowServerFailure(accepted); // e.g. a reset: the server's exception says why
                 throw clientFailure;
             }
             return new String[] {getOrThrow(accepted), serverSeen};
