@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcTlsConfig;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.rpc.SupportedRpcType;
@@ -53,6 +55,22 @@ final class RatisConfig {
     RaftProperties props = commonProperties(settings);
     RaftClientConfigKeys.Async.setOutstandingRequestsMax(props, settings.maxInFlight() + CLIENT_OUTSTANDING_SLACK);
     return props;
+  }
+
+  /**
+   * gRPC parameters: with {@code tls}, the server, the admin service and the client all use mutual
+   * TLS with the same material (a peer dials its peers with the client side of its own certificate);
+   * without it, plaintext (the single-peer node on loopback).
+   */
+  static Parameters parameters(PeerTls tls) {
+    Parameters parameters = new Parameters();
+    if (tls != null) {
+      GrpcTlsConfig config = new GrpcTlsConfig(tls.privateKey(), tls.certificate(), tls.trustedCa(), true);
+      GrpcConfigKeys.Server.setTlsConf(parameters, config);
+      GrpcConfigKeys.Admin.setTlsConf(parameters, config);
+      GrpcConfigKeys.Client.setTlsConf(parameters, config);
+    }
+    return parameters;
   }
 
   static RetryPolicy submitRetryPolicy() {
