@@ -20,6 +20,8 @@ final class RatisConfig {
 
   /** Snapshots kept on disk: the newest, plus one in case the newest is being sent to a follower. */
   private static final int SNAPSHOTS_RETAINED = 2;
+  /** Ratis' default: purge the log after at most this many entries past the last purge. */
+  private static final long MAX_PURGE_GAP_ENTRIES = 1024;
   /** Client retries cover a leader election (a few election timeouts) before a submission fails. */
   private static final int SUBMIT_MAX_ATTEMPTS = 60;
   private static final TimeDuration SUBMIT_RETRY_SLEEP = TimeDuration.valueOf(100, TimeUnit.MILLISECONDS);
@@ -46,6 +48,10 @@ final class RatisConfig {
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(props, autoSnapshot);
     if (autoSnapshot) {
       RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, settings.snapshotAutoTriggerEntries());
+      // Purge closed log segments once a snapshot covers them, so that a peer too far behind (or wiped) is sent
+      // the snapshot and then the rest of the log, instead of the leader keeping the whole log forever.
+      RaftServerConfigKeys.Log.setPurgeGap(props,
+          (int) Math.min(MAX_PURGE_GAP_ENTRIES, settings.snapshotAutoTriggerEntries()));
     }
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(props, SNAPSHOTS_RETAINED);
     return props;
