@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.targetedmoney.netconfig.genesis.GenesisException;
 import org.targetedmoney.netconfig.genesis.GenesisReader;
 import org.targetedmoney.netconfig.genesis.GenesisWriter;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.targetedmoney.node.ordering.OrderingException;
 import org.targetedmoney.node.admission.Admission;
 import org.targetedmoney.node.admission.AdmissionException;
 import org.targetedmoney.node.admission.TxVerifier;
@@ -116,7 +118,7 @@ public final class LedgerNode implements AutoCloseable {
         stopOrder.add(0, verifyPool::shutdownNow);
         // The proposer stamps each entry with its clock; every peer applies the entry's timestamp (made monotonic
         // by BlockExecutor), never its own clock, so all peers compute the same blocks.
-        Admission admission = new Admission(verifier(tx, network), verifyPool, store::nonce, ordering::submit,
+        Admission admission = new Admission(verifier(tx, network), verifyPool, store::nonce, submitter(ordering, network),
                 () -> config.clock().millis() / 1000, proposer(network));
         stopOrder.add(0, admission);
         applier.addListener(block -> admission.onBlockStored(block));
@@ -149,6 +151,22 @@ public final class LedgerNode implements AutoCloseable {
 
     private Address proposer(NetworkMembership network) {
         return network == null ? genesis.validators().get(0) : network.proposer();
+    }
+
+    /**
+     * How admission hands entries to Raft. A network node that knows no leader (cut off from the majority, or an
+     * election under way) fails the entry at once with a clear message instead of letting the Raft client retry
+     * for a minute: the callers are told to resend, here later or to another node.
+     */
+    private static Function<byte[], CompletableFuture<Long>> submitter(RaftOrdering ordering,
+                                                                       NetworkMembership network) {
+        if (network == null) {
+            return ordering::submit;
+        }
+        String nodeId = network.settings().nodeId();
+        return entry -> ordering.leaderId().isPresent() ? ordering.submit(entry)
+                : CompletableFuture.failedFuture(new OrderingException("no Raft leader known to " + nodeId
+                        + ": it is cut off from the majority or an election is under way"));
     }
 
     /** Admission's checks, plus the account allowlist of a network node. */

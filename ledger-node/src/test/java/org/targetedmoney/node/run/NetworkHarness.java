@@ -196,9 +196,14 @@ final class NetworkHarness implements AutoCloseable {
 
     /** The leader every live node names (a node id), once they all name the same live one. */
     int awaitLeader(Duration timeout) throws InterruptedException {
+        return awaitLeaderAmong(null, timeout);
+    }
+
+    /** The leader that all of {@code nodes} (null: every live node) name, once they agree on one of themselves. */
+    int awaitLeaderAmong(List<Integer> nodes, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Integer> leader = agreedLeader(liveNodes());
+            Optional<Integer> leader = agreedLeader(nodes == null ? liveNodes() : nodes);
             if (leader.isPresent()) {
                 return leader.get();
             }
