@@ -173,7 +173,22 @@ final class NetworkHarness implements AutoCloseable {
     String logTail(int node) {
         try {
             List<String> lines = Files.readAllLines(log(node));
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** The first error lines of a node's log with what follows them (the cause of a peer that closed itself). */
+    String firstErrors(int node) {
+        try {
+            List<String> lines = Files.readAllLines(log(node));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(" ERROR ") || lines.get(i).contains("Exception:")) {
+                    return String.join("\n", lines.subList(i, Math.min(lines.size(), i + 60)));
+                }
+            }
+            return "(no error in the log)";
         } catch (IOException e) {
             return "(no log: " + e + ")";
         }
