@@ -48,13 +48,11 @@ final class RatisConfig {
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(props, autoSnapshot);
     if (autoSnapshot) {
       RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, settings.snapshotAutoTriggerEntries());
-      // Purge closed log segments once a snapshot covers them (keeping the last entries for followers a little
-      // behind), even if a follower is further behind: that follower, or a wiped or new one, is then sent the
-      // snapshot and the log after it, instead of every peer keeping the whole log forever.
-      int purgeEntries = (int) Math.min(MAX_PURGE_GAP_ENTRIES, settings.snapshotAutoTriggerEntries());
-      RaftServerConfigKeys.Log.setPurgeGap(props, purgeEntries);
-      RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
-      RaftServerConfigKeys.Log.setPurgePreservationLogNum(props, purgeEntries);
+      // Purge closed log segments once a snapshot covers them, but (Ratis' default) never past what every
+      // follower has: a node that was down catches up from the log. Purging up to the snapshot regardless
+      // (setPurgeUptoSnapshotIndex) would send it the snapshot instead, which the applier cannot install yet.
+      RaftServerConfigKeys.Log.setPurgeGap(props,
+          (int) Math.min(MAX_PURGE_GAP_ENTRIES, settings.snapshotAutoTriggerEntries()));
     }
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(props, SNAPSHOTS_RETAINED);
     return props;

@@ -84,8 +84,9 @@ class NetworkFailureTest {
      * be rebuilt from a snapshot (a RocksDB checkpoint sent by the leader), then the log after it.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("LedgerApplier.restoreFrom is not implemented yet: Ratis sends the snapshot (the log "
-            + "is purged up to it) and the wiped node logs 'Restoring applier', then halts on UnsupportedOperationException")
+    @org.junit.jupiter.api.Disabled("LedgerApplier.restoreFrom is not implemented yet. With the Raft log purged up to "
+            + "each snapshot (RatisConfig: Log.setPurgeUptoSnapshotIndex), Ratis sends the snapshot and the wiped node "
+            + "logs 'Restoring applier', then halts on UnsupportedOperationException")
     void followerWiped_isRebuiltFromSnapshot_andAllAgree() throws Exception {
         try (NetworkHarness net = NetworkHarness.generate(tmp.resolve("net"), NODES, false, 5)) {
             net.startAll();
