@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.targetedmoney.node.run.LedgerNode;
+import org.targetedmoney.node.ordering.RaftSettings;
+import org.targetedmoney.node.run.NetworkMembership;
 import org.targetedmoney.node.run.NodeConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,15 +27,26 @@ public final class NodeCli implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = {"Runs a one-validator node until stopped (Ctrl-C).",
+            description = {"Runs a node until stopped (Ctrl-C or SIGTERM): either one validator of a network "
+                    + "(--config node.json, see docs/NETWORK.md) or a one-validator node (--genesis and --data-dir).",
                     "On first start it creates the chain from the genesis file; later starts must use the same "
                             + "genesis and resume exactly where the data directory stopped."})
     static final class Run implements Callable<Integer> {
-        @Option(names = "--genesis", required = true, paramLabel = "FILE",
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "node.json of a network validator (written by `ledger config network`): peers, "
+                        + "mutual TLS, ports, data directory and write allowlist all come from it.")
+        Path nodeJson;
+
+        @Option(names = "--snapshot-every", paramLabel = "ENTRIES",
+                defaultValue = "" + RaftSettings.DEFAULT_SNAPSHOT_AUTO_TRIGGER_ENTRIES,
+                description = "With --config: Raft entries between snapshots (default: ${DEFAULT-VALUE}).")
+        long snapshotEvery;
+
+        @Option(names = "--genesis", paramLabel = "FILE",
                 description = "Genesis file (JSON, see network-config/GENESIS.md).")
         Path genesis;
 
-        @Option(names = "--data-dir", required = true, paramLabel = "DIR",
+        @Option(names = "--data-dir", paramLabel = "DIR",
                 description = "Where the node keeps its chain (RocksDB) and its Raft log; created if missing.")
         Path dataDir;
 
@@ -51,16 +64,34 @@ public final class NodeCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isRegularFile(genesis)) {
-                System.err.println("error: --genesis " + genesis + " is not a readable file");
-                return 2;
-            }
             NodeConfig config;
-            try {
-                config = new NodeConfig(genesis, dataDir, host, rpcPort, raftPort, Clock.systemUTC());
-            } catch (IllegalArgumentException e) {
-                System.err.println("error: " + e.getMessage());
-                return 2;
+            if (nodeJson != null) {
+                if (genesis != null || dataDir != null) {
+                    System.err.println("error: --config takes the genesis and the data directory from node.json; "
+                            + "drop --genesis and --data-dir");
+                    return 2;
+                }
+                try {
+                    config = NodeConfig.of(NetworkMembership.load(nodeJson, snapshotEvery), Clock.systemUTC());
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: " + e.getMessage());
+                    return 1;
+                }
+            } else {
+                if (genesis == null || dataDir == null) {
+                    System.err.println("error: give --config FILE, or both --genesis FILE and --data-dir DIR");
+                    return 2;
+                }
+                if (!Files.isRegularFile(genesis)) {
+                    System.err.println("error: --genesis " + genesis + " is not a readable file");
+                    return 2;
+                }
+                try {
+                    config = new NodeConfig(genesis, dataDir, host, rpcPort, raftPort, Clock.systemUTC());
+                } catch (IllegalArgumentException e) {
+                    System.err.println("error: " + e.getMessage());
+                    return 2;
+                }
             }
             LedgerNode node;
             try {
@@ -74,7 +105,7 @@ public final class NodeCli implements Callable<Integer> {
                 node.close();
                 stopped.countDown();
             }, "shutdown"));
-            System.out.println("node up: JSON-RPC http://" + host + ":" + node.rpcPort() + "  chain id "
+            System.out.println("node up: JSON-RPC http://" + config.host() + ":" + node.rpcPort() + "  chain id "
                     + node.chainId() + "  head block " + node.headBlock());
             stopped.await();
             return 0;
@@ -82,6 +113,13 @@ public final class NodeCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // `ledger node --config FILE` is short for `ledger node run --config FILE`.
+        if (args.length > 0 && (args[0].equals("--config") || args[0].startsWith("--config="))) {
+            String[] run = new String[args.length + 1];
+            run[0] = "run";
+            System.arraycopy(args, 0, run, 1, args.length);
+            args = run;
+        }
         CommandLine cli = new CommandLine(new NodeCli());
         cli.setParameterExceptionHandler((ex, a) -> {
             System.err.println("error: " + ex.getMessage());

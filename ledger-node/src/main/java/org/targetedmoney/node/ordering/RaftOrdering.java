@@ -67,6 +67,15 @@ public final class RaftOrdering implements AutoCloseable {
    * timeout). Submissions made before a leader is known are retried by the client.
    */
   public static RaftOrdering start(RaftSettings settings, EntryApplier applier) {
+    return start(settings, applier, null);
+  }
+
+  /**
+   * As {@link #start(RaftSettings, EntryApplier)}, with every Raft connection over mutual TLS when
+   * {@code tls} is not null: a peer whose certificate is not from {@code tls.trustedCa()} is refused
+   * at the handshake, both as a server and as a client.
+   */
+  public static RaftOrdering start(RaftSettings settings, EntryApplier applier, PeerTls tls) {
     Objects.requireNonNull(applier, "applier");
     RaftGroup group = groupOf(settings);
     refuseStateWithoutLog(settings, group, applier);
@@ -78,11 +87,13 @@ public final class RaftOrdering implements AutoCloseable {
           .setGroup(group)
           .setStateMachine(stateMachine)
           .setProperties(RatisConfig.serverProperties(settings))
+          .setParameters(RatisConfig.parameters(tls))
           .setOption(RaftStorage.StartupOption.RECOVER)
           .build();
       server.start();
       RaftClient client = RaftClient.newBuilder()
           .setProperties(RatisConfig.clientProperties(settings))
+          .setParameters(RatisConfig.parameters(tls))
           .setRaftGroup(group)
           .setClientId(ClientId.randomId())
           .setRetryPolicy(RatisConfig.submitRetryPolicy())

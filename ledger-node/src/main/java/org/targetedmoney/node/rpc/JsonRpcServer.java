@@ -23,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,11 @@ public final class JsonRpcServer extends VerticleBase {
   private static final String HEALTH_PATH = "/health";
   private static final String METRICS_PATH = "/metrics";
   private static final String JSON = "application/json";
+  /**
+   * On every answer to {@code POST /}: the node's head block when the request arrived. The answer
+   * reflects that block or a later one, never an earlier one (reads are served by this node alone).
+   */
+  public static final String BLOCK_HEADER = "X-Ledger-Block";
   private static final int HTTP_OK = 200;
   private static final int HTTP_NO_CONTENT = 204;
   private static final int HTTP_NOT_FOUND = 404;
@@ -60,6 +67,8 @@ public final class JsonRpcServer extends VerticleBase {
   private final SubscriptionHub hub;
   private final RpcMetrics metrics;
   private final Supplier<HealthReport> health;
+  private final LongSupplier headBlock;
+  private final WriteGate writeGate;
   private final JsonRpcDispatcher dispatcher;
   private final PrometheusTextFormatWriter metricsWriter =
       ExpositionFormats.init().getPrometheusTextFormatWriter();
@@ -76,6 +85,19 @@ public final class JsonRpcServer extends VerticleBase {
    */
   public JsonRpcServer(RpcConfig config, RpcMethodRegistry methods, SubscriptionHub hub,
       RpcMetrics metrics, Supplier<HealthReport> health) {
+    this(config, methods, hub, metrics, health, null, WriteGate.OPEN);
+  }
+
+  /**
+   * @param health called on the event loop for each {@code GET /health}: must be fast
+   * @param headBlock the head block number, for the {@value #BLOCK_HEADER} header (fast, any
+   *     thread); null for no header
+   * @param writeGate who may call the write methods
+   */
+  public JsonRpcServer(RpcConfig config, RpcMethodRegistry methods, SubscriptionHub hub,
+      RpcMetrics metrics, Supplier<HealthReport> health, LongSupplier headBlock, WriteGate writeGate) {
+    this.headBlock = headBlock;
+    this.writeGate = Objects.requireNonNull(writeGate, "writeGate");
     this.config = Objects.requireNonNull(config, "config");
     this.methods = Objects.requireNonNull(methods, "methods");
     this.hub = Objects.requireNonNull(hub, "hub");
@@ -162,12 +184,16 @@ public final class JsonRpcServer extends VerticleBase {
     Context context = Vertx.currentContext();
     HttpConnection connection = request.connection();
     request.toWebSocket()
-        .onSuccess(socket -> new WebSocketSession(socket, context, dispatcher, methods, hub,
+        .onSuccess(socket -> new WebSocketSession(socket, context, dispatcher,
+            gated(remoteHost(request)), hub,
             metrics, config, () -> openConnections.remove(connection)).start())
         .onFailure(e -> LOG.debug("WebSocket upgrade failed: {}", e.toString()));
   }
 
   private void onRpc(HttpServerRequest request) {
+    if (headBlock != null) {
+      request.response().putHeader(BLOCK_HEADER, Long.toString(headBlock.getAsLong()));
+    }
     long declared = declaredLength(request);
     if (declared > config.maxBodyBytes()) {
       request.handler(ignored -> { });
@@ -183,10 +209,26 @@ public final class JsonRpcServer extends VerticleBase {
     request.endHandler(v -> {
       if (!body.rejected()) {
         Context context = Vertx.currentContext();
-        dispatcher.handle(body.content(), methods::find)
+        dispatcher.handle(body.content(), gated(remoteHost(request)))
             .onComplete(reply -> onContext(context, () -> respond(request.response(), reply)));
       }
     });
+  }
+
+  private static String remoteHost(HttpServerRequest request) {
+    return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+  }
+
+  /** The method lookup for one client: write methods answer the gate's refusal if it has one. */
+  private Function<String, RpcMethod> gated(String remoteHost) {
+    return name -> {
+      RpcMethod method = methods.find(name);
+      if (method == null || !WriteGate.WRITE_METHODS.contains(name)) {
+        return method;
+      }
+      String refusal = writeGate.refusal(remoteHost);
+      return refusal == null ? method : params -> Future.failedFuture(RpcException.notAllowed(refusal));
+    };
   }
 
   private static long declaredLength(HttpServerRequest request) {

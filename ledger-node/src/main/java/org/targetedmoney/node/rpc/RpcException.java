@@ -22,6 +22,8 @@ public final class RpcException extends RuntimeException {
   public static final int RESOURCE_NOT_FOUND = -32001;
   /** Limit exceeded or server busy (batch too large, too many subscriptions). */
   public static final int LIMIT_EXCEEDED = -32005;
+  /** This client may not call this method on this node (EIP-1474: "transaction rejected"). */
+  public static final int NOT_ALLOWED = -32003;
 
   private final int code;
   private final transient Object data;
@@ -84,6 +86,10 @@ public final class RpcException extends RuntimeException {
 
   public static RpcException resourceNotFound(String message) {
     return new RpcException(RESOURCE_NOT_FOUND, message);
+  }
+
+  public static RpcException notAllowed(String message) {
+    return new RpcException(NOT_ALLOWED, message);
   }
 
   public static RpcException limitExceeded(String message) {

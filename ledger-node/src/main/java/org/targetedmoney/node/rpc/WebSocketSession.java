@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
   private final ServerWebSocket socket;
   private final Context context;
   private final JsonRpcDispatcher dispatcher;
-  private final RpcMethodRegistry methods;
+  private final Function<String, RpcMethod> methods;
   private final SubscriptionHub hub;
   private final RpcMetrics metrics;
   private final int maxSubscriptions;
@@ -40,7 +41,7 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
   private boolean closed;
 
   WebSocketSession(ServerWebSocket socket, Context context, JsonRpcDispatcher dispatcher,
-      RpcMethodRegistry methods, SubscriptionHub hub, RpcMetrics metrics, RpcConfig config,
+      Function<String, RpcMethod> methods, SubscriptionHub hub, RpcMetrics metrics, RpcConfig config,
       Runnable onClosed) {
     this.socket = socket;
     this.context = context;
@@ -73,7 +74,7 @@ final class WebSocketSession implements SubscriptionHub.Subscriber {
     return switch (name) {
       case "eth_subscribe" -> RpcMethod.sync(this::subscribe);
       case "eth_unsubscribe" -> RpcMethod.sync(this::unsubscribe);
-      default -> methods.find(name);
+      default -> methods.apply(name);
     };
   }
 

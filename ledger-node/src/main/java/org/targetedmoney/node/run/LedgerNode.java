@@ -15,7 +15,16 @@ import java.util.concurrent.TimeUnit;
 import org.targetedmoney.netconfig.genesis.GenesisException;
 import org.targetedmoney.netconfig.genesis.GenesisReader;
 import org.targetedmoney.netconfig.genesis.GenesisWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.targetedmoney.node.ordering.OrderingException;
 import org.targetedmoney.node.admission.Admission;
+import org.targetedmoney.node.admission.AdmissionException;
+import org.targetedmoney.node.admission.TxVerifier;
+import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.node.rpc.RpcException;
+import org.targetedmoney.node.rpc.WriteGate;
+import org.targetedmoney.policy.model.Address;
 import org.targetedmoney.node.api.EthApi;
 import org.targetedmoney.node.api.EthJson;
 import org.targetedmoney.node.api.Hex;
@@ -61,6 +70,7 @@ public final class LedgerNode implements AutoCloseable {
     private LedgerApplier applier;
     private Vertx vertx;
     private JsonRpcServer server;
+    private RaftOrdering ordering;
 
     private LedgerNode(Genesis genesis) {
         this.genesis = genesis;
@@ -97,14 +107,19 @@ public final class LedgerNode implements AutoCloseable {
         RpcMetrics rpcMetrics = new RpcMetrics(registry);
         SubscriptionHub hub = new SubscriptionHub(rpcMetrics);
 
-        RaftOrdering ordering = RaftOrdering.start(
-                RaftSettings.singlePeer(config.dataDir().resolve("raft"), config.raftPort()), applier);
+        NetworkMembership network = config.network();
+        RaftOrdering ordering = network == null
+                ? RaftOrdering.start(RaftSettings.singlePeer(config.dataDir().resolve("raft"), config.raftPort()), applier)
+                : RaftOrdering.start(network.raftSettings(config.dataDir().resolve("raft")), applier, network.tls());
         stopOrder.add(0, ordering);
+        this.ordering = ordering;
         ExecutorService verifyPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 Thread.ofPlatform().name("verify-", 0).daemon().factory());
         stopOrder.add(0, verifyPool::shutdownNow);
-        Admission admission = new Admission(tx::verify, verifyPool, store::nonce, ordering::submit,
-                () -> config.clock().millis() / 1000, genesis.validators().get(0));
+        // The proposer stamps each entry with its clock; every peer applies the entry's timestamp (made monotonic
+        // by BlockExecutor), never its own clock, so all peers compute the same blocks.
+        Admission admission = new Admission(verifier(tx, network), verifyPool, store::nonce, submitter(ordering, network),
+                () -> config.clock().millis() / 1000, proposer(network));
         stopOrder.add(0, admission);
         applier.addListener(block -> admission.onBlockStored(block));
         applier.addListener(block -> publish(hub, block));
@@ -120,10 +135,8 @@ public final class LedgerNode implements AutoCloseable {
         vertx = Vertx.vertx(JsonRpcServer.vertxOptions());
         stopOrder.add(0, () -> vertx.close().await(10, TimeUnit.SECONDS));
         server = new JsonRpcServer(RpcConfig.defaults().withHost(config.host()).withPort(config.rpcPort()),
-                methods, hub, rpcMetrics, () -> ordering.haltCause()
-                        .map(cause -> HealthReport.down("halted: " + cause.getMessage()))
-                        .orElseGet(() -> HealthReport.up(new JsonObject().put("blockNumber", applier.head().number())
-                                .put("queued", admission.queued()))));
+                methods, hub, rpcMetrics, () -> health(ordering, admission), () -> applier.head().number(),
+                network == null ? WriteGate.OPEN : network.writeGate());
         try {
             vertx.deployVerticle(server).await(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -134,6 +147,54 @@ public final class LedgerNode implements AutoCloseable {
         applier.addListener(block -> metrics.blockStored(block, applier.lastApplyNanos()));
         LOG.info("node up: chain {} head {} rpc {}:{}", genesis.chainId(), applier.head().number(), config.host(),
                 server.actualPort());
+    }
+
+    private Address proposer(NetworkMembership network) {
+        return network == null ? genesis.validators().get(0) : network.proposer();
+    }
+
+    /**
+     * How admission hands entries to Raft. A network node that knows no leader (cut off from the majority, or an
+     * election under way) fails the entry at once with a clear message instead of letting the Raft client retry
+     * for a minute: the callers are told to resend, here later or to another node.
+     */
+    private static Function<byte[], CompletableFuture<Long>> submitter(RaftOrdering ordering,
+                                                                       NetworkMembership network) {
+        if (network == null) {
+            return ordering::submit;
+        }
+        String nodeId = network.settings().nodeId();
+        return entry -> ordering.leaderId().isPresent() ? ordering.submit(entry)
+                : CompletableFuture.failedFuture(new OrderingException("no Raft leader known to " + nodeId
+                        + ": it is cut off from the majority or an election is under way"));
+    }
+
+    /** Admission's checks, plus the account allowlist of a network node. */
+    private static TxVerifier verifier(TxAdapters tx, NetworkMembership network) {
+        if (network == null) {
+            return tx::verify;
+        }
+        Function<Address, String> senderCheck = network.senderCheck();
+        return raw -> {
+            OrderedTx verified = tx.verify(raw);
+            String refusal = senderCheck.apply(verified.sender());
+            if (refusal != null) {
+                throw new AdmissionException(RpcException.NOT_ALLOWED, refusal);
+            }
+            return verified;
+        };
+    }
+
+    private HealthReport health(RaftOrdering ordering, Admission admission) {
+        return ordering.haltCause()
+                .map(cause -> HealthReport.down("halted: " + cause.getMessage()))
+                .orElseGet(() -> {
+                    JsonObject details = new JsonObject().put("blockNumber", applier.head().number())
+                            .put("queued", admission.queued());
+                    ordering.leaderId().ifPresent(leader -> details.put("leader", leader));
+                    details.put("isLeader", ordering.isLeader());
+                    return HealthReport.up(details);
+                });
     }
 
     /** Creates block 0 on an empty store, or checks that the store was made from this very genesis. */
@@ -170,6 +231,11 @@ public final class LedgerNode implements AutoCloseable {
 
     public long chainId() {
         return genesis.chainId();
+    }
+
+    /** The Raft leader this node knows of, if any (its node id in a network). */
+    public java.util.Optional<String> leaderId() {
+        return ordering.leaderId();
     }
 
     public long headBlock() {
