@@ -21,7 +21,7 @@ import org.targetedmoney.node.ordering.OrderingException;
 import org.targetedmoney.node.admission.Admission;
 import org.targetedmoney.node.admission.AdmissionException;
 import org.targetedmoney.node.admission.TxVerifier;
-import org.targetedmoney.node.chain.OrderedTx;
+import org.targetedmoney.policy.chain.OrderedTx;
 import org.targetedmoney.node.rpc.RpcException;
 import org.targetedmoney.node.rpc.WriteGate;
 import org.targetedmoney.policy.model.Address;
