@@ -18,7 +18,8 @@ import org.targetedmoney.bridge.snapshot.StateReader;
 
 /**
  * A snapshot is as good as the journal it replaces: for random stories (lines, credits, cut-offs, payment orders,
- * bank news, attestations, firms' declarations; random windows, modes, batch sizes, ceilings, payees and fund),
+ * bank news, attestations, firms' declarations, bank receipts, the fund's bank news, payee changes, re-issues and
+ * abandons; random windows, modes, batch sizes, ceilings, payees, fund and credit confirmation mode),
  * restoring the state after any prefix and applying the rest gives the same bytes, the same answers and the same
  * views as applying every input to a new engine.
  */
@@ -69,6 +70,13 @@ class EngineSnapshotProperties {
                 && !r.run().results().isEmpty()).count() > 0);
         Statistics.label("fund periods settled").collect(straight.interEnterprise()
                 .map(b -> Math.min(b.settledPeriods().size(), 3)).orElse(-1));
+        Statistics.label("receipts matched").collect(Math.min(straight.receipts().totals().confirmedCount(), 3));
+        Statistics.label("escalations").collect(straight.escalations(Integer.MAX_VALUE).stream()
+                .map(e -> e.status().name()).sorted().distinct().toList());
+        Statistics.label("fund claims").collect(straight.interEnterprise().map(b -> b.settledPeriods().stream()
+                .flatMap(m -> b.claimsOf(m).stream()).map(c -> c.flow() + " " + c.status()).sorted().distinct()
+                .toList()).orElse(List.of()));
+        Statistics.label("payee changes").collect(inputs.stream().anyMatch(i -> i instanceof BridgeInput.PayeeChanged));
     }
 
     @Property(tries = 100)
