@@ -35,9 +35,31 @@ class EngineSnapshotProperties {
         return EngineStories.ops();
     }
 
+    @Provide
+    Arbitrary<EngineStories.Config> fundConfigs() {
+        return EngineStories.fundConfigs();
+    }
+
+    @Provide
+    Arbitrary<List<EngineStories.Op>> fundOps() {
+        return EngineStories.fundOps();
+    }
+
     @Property(tries = 200)
     void restoreAtAnySplit_thenApplyTheRest_sameEncodingAnswersAndViewsAsStraightThrough(
             @ForAll("configs") EngineStories.Config config, @ForAll("ops") List<EngineStories.Op> ops) {
+        restoredAtEverySplit_matchesStraightThrough(config, ops);
+    }
+
+    /** The same, for stories where a fund period closes and its payouts and direct debits meet the bank. */
+    @Property(tries = 100)
+    void fundBankStories_restoreAtAnySplit_sameEncodingAnswersAndViewsAsStraightThrough(
+            @ForAll("fundConfigs") EngineStories.Config config, @ForAll("fundOps") List<EngineStories.Op> ops) {
+        restoredAtEverySplit_matchesStraightThrough(config, ops);
+    }
+
+    private static void restoredAtEverySplit_matchesStraightThrough(EngineStories.Config config,
+                                                                    List<EngineStories.Op> ops) {
         List<BridgeInput> inputs = EngineStories.inputs(config, ops);
         BridgeEngine straight = config.engine();
         List<byte[]> encodings = new ArrayList<>();

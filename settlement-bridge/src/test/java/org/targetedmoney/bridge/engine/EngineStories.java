@@ -91,6 +91,33 @@ final class EngineStories {
                 .as(Op::new).list().ofMinSize(5).ofMaxSize(40);
     }
 
+    /** Configurations running the fund (equal share or fixed allowance). */
+    static Arbitrary<Config> fundConfigs() {
+        return configs().filter(c -> c.fund() != 0);
+    }
+
+    /**
+     * Stories of the fund's bank: a first read (the engine's clock), then firms declare (so this month's period has firms), then any operations,
+     * with reads up to a week each so the period closes and its payouts and dues meet the bank.
+     */
+    static Arbitrary<List<Op>> fundOps() {
+        Arbitrary<List<Op>> declarations = Combinators.combine(Arbitraries.integers().between(0, 99),
+                Arbitraries.integers().between(1, 99).filter(b -> b % 4 != 0), Arbitraries.longs().between(1, 5_000))
+                .as((a, b, c) -> new Op(10, a, b, c)).list().ofMinSize(2).ofMaxSize(6);
+        Arbitrary<List<Op>> closing = Arbitraries.longs().between(3_000, 6_000).map(c -> new Op(0, 0, 0, c)).list()
+                .ofMinSize(2).ofMaxSize(3);
+        Arbitrary<List<Op>> rest = Combinators.combine(Arbitraries.of(14, 15, 14, 15, 0, 12, 3, 10),
+                        Arbitraries.integers().between(0, 99), Arbitraries.integers().between(0, 99),
+                        Arbitraries.longs().between(1, 5_000)).as(Op::new).list().ofMinSize(3).ofMaxSize(25);
+        return Combinators.combine(declarations, closing, rest).as((d, c, r) -> {
+            List<Op> all = new ArrayList<>(List.of(new Op(0, 0, 0, 1))); // the engine learns the ledger's time
+            all.addAll(d);
+            all.addAll(c);
+            all.addAll(r);
+            return all;
+        });
+    }
+
     /** The concrete inputs of a story, each as the reference engine met it (refused ones included). */
     static List<BridgeInput> inputs(Config config, List<Op> ops) {
         return new Materializer(config.engine()).run(ops);
@@ -166,10 +193,10 @@ final class EngineStories {
                 case 9 -> attest(op);
                 case 10, 11 -> declare(op);
                 case 12, 13 -> receipts(op);
-                case 14, 15 -> fundBank(op);
+                case 14, 15 -> hasFundOrders() ? fundBank(op) : declare(op); // more declarations: more periods close
                 case 16 -> payeeChange(op);
-                case 17 -> reissue(op);
-                default -> abandon(op);
+                case 17 -> escalated(op) == null ? bank(op) : reissue(op); // more bank news: more escalations
+                default -> escalated(op) == null ? bank(op) : abandon(op);
             };
         }
 
@@ -306,6 +333,11 @@ final class EngineStories {
             }
             String id = op.b() % 9 == 0 && fundMessages > 0 ? "FUND-" + fundMessages : "FUND-" + ++fundMessages;
             return new BridgeInput.FundBankOutcomes(id, op.a() % 2 == 0 ? "camt.054" : "pain.002", outcomes);
+        }
+
+        private boolean hasFundOrders() {
+            return engine.interEnterprise().map(b -> !b.orders().isEmpty() || !b.collectionOrders().isEmpty())
+                    .orElse(true); // no fund: its bank news is refused NOT_CONFIGURED, which is a story too
         }
 
         /** An operator gives a provider (new) bank details, now and then the ones it already has. */
