@@ -3,6 +3,7 @@ package org.targetedmoney.bridge.engine;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -68,7 +69,10 @@ public final class BridgeEngine {
     private final BatchBuilder builder;
     private final FundingBook book;
     private final Reconciliation reconciliation = new Reconciliation();
+    /** Providers' bank details now: the configuration's, replaced or completed by operators' changes. */
     private final Map<String, Payee> payees;
+    /** The configuration's bank details (what {@link #configurationFingerprint()} pins), by address. */
+    private final SortedMap<String, Payee> configuredPayees;
     /** The inter-enterprise fund, or null when this bridge runs none. */
     private final InterEnterpriseBook interEnterprise;
     /** Whether a declared credit funds at once (DECLARED) or once a bank receipt matches it (BANK). */
@@ -132,6 +136,7 @@ public final class BridgeEngine {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.book = Objects.requireNonNull(book, "book");
         this.payees = new TreeMap<>(payees);
+        this.configuredPayees = Collections.unmodifiableSortedMap(new TreeMap<>(payees));
         this.interEnterprise = interEnterprise.orElse(null);
     }
 
@@ -484,6 +489,7 @@ public final class BridgeEngine {
      * indexes ({@code unattested}, the keys of {@code toInstruct}) are rebuilt on read.
      */
     public void writeState(StateWriter out) {
+        Check.that(touched.isEmpty(), "a snapshot is taken between inputs");
         out.section("engine").longValue(nextBlock).intValue(nextLogIndex).longValue(headBlock)
                 .longValue(headTimestampSeconds).longValue(linesRead).count(unbatched.size());
         unbatched.forEach((w, lines) -> {
@@ -505,6 +511,8 @@ public final class BridgeEngine {
         out.count(attestations.size());
         attestations.forEach((id, tx) -> out.string(id).string(tx));
         writeStrings(out, creditReferences);
+        writeOperators(out);
+        receipts.writeState(out);
         book.writeState(out);
         reconciliation.writeState(out);
         out.count(orders.size());
@@ -573,6 +581,8 @@ public final class BridgeEngine {
             attestations.put(id, in.string(EngineCodec.MAX_TEXT_BYTES));
         }
         readStrings(in, creditReferences, "credit references");
+        readOperators(in);
+        receipts.readState(in);
         book.readState(in);
         reconciliation.readState(in);
         int orderCount = in.count(MAX_ORDERS, 20, "payment orders");
@@ -587,16 +597,30 @@ public final class BridgeEngine {
         in.section("end");
         // Derived, as close() and attested() keep it.
         batches.keySet().stream().filter(id -> !attestations.containsKey(id)).forEach(unattested::add);
+        // Derived: the running figures are those of every batch as it stands (what recount() records, batch by batch).
+        touched.addAll(batches.keySet());
+        recount();
+        Check.that(escalations.keySet().stream().allMatch(key -> batches.containsKey(escalations.get(key).batchId())
+                && reconciliation.latest(escalations.get(key).batchId(), escalations.get(key).transferIndex())
+                .isPresent()), "every escalation is of an instructed transfer of a known batch");
     }
 
     /**
      * A payment order by its items' end-to-end ids: each item's attempt is the reconciliation's (instructed when the
-     * order was cut), its payee the provider's in the configuration (the fingerprint pins it: a state restored
-     * under other payees is replayed instead) and its remittance text is derived from the batch.
+     * order was cut) and its remittance text is derived from the batch. Its payee is the one the order was cut
+     * with: written in full when an operator has changed the provider's bank details since, else a flag "the
+     * current ones" (the usual case, which keeps the snapshot small).
      */
-    private static void writeOrder(StateWriter out, PaymentOrder o) {
+    private void writeOrder(StateWriter out, PaymentOrder o) {
         out.string(o.messageId()).longValue(o.createdAtSeconds()).date(o.executionDate()).count(o.items());
-        o.items().forEach(item -> out.string(item.transfer().endToEndId()));
+        for (PaymentOrder.Item item : o.items()) {
+            out.string(item.transfer().endToEndId());
+            boolean current = item.payee().equals(payees.get(batches.get(item.transfer().batchId()).provider()));
+            out.bool(current);
+            if (!current) {
+                EngineCodec.writePayee(out, item.payee());
+            }
+        }
         out.longValue(o.totalCents());
     }
 
@@ -611,8 +635,10 @@ public final class BridgeEngine {
             InstructedTransfer t = reconciliation.status(endToEndId).orElseThrow(() -> new IllegalArgumentException(
                     "payment order " + messageId + " pays " + endToEndId + ", an attempt never instructed")).transfer();
             Batch b = batches.get(t.batchId());
-            Payee payee = b == null ? null : payees.get(b.provider());
-            Check.that(payee != null, "order %s pays a known batch of a known payee", messageId);
+            Check.that(b != null, "order %s pays a known batch", messageId);
+            Payee payee = in.bool() ? payees.get(b.provider()) : EngineCodec.readPayee(in);
+            Check.that(payee != null, "order %s pays %s's batch %s to known bank details", messageId, b.provider(),
+                    b.id());
             items.add(new PaymentOrder.Item(t, payee, remittance(b, t)));
         }
         PaymentOrder o = new PaymentOrder(messageId, createdAt, execution, items, in.longValue());
@@ -632,6 +658,49 @@ public final class BridgeEngine {
         }
     }
 
+    /**
+     * Providers' bank details now (configuration and operators' changes), then escalations and what operators did
+     * about them, by transfer key.
+     */
+    private void writeOperators(StateWriter out) {
+        out.section("operators").count(payees.size());
+        payees.forEach((address, p) -> {
+            out.string(address);
+            EngineCodec.writePayee(out, p);
+        });
+        out.count(escalations.size());
+        escalations.values().forEach(e -> out.string(e.batchId()).intValue(e.transferIndex()).string(e.endToEndId())
+                .string(e.reasonCode()).string(e.cause()));
+        out.count(escalationNotes.size());
+        escalationNotes.forEach((key, note) -> out.string(key).string(note));
+    }
+
+    private void readOperators(StateReader in) {
+        in.section("operators");
+        payees.clear(); // the configuration's are among those written, unless an operator replaced them
+        int n = in.count(Integer.MAX_VALUE, 20, "payees");
+        for (int i = 0; i < n; i++) {
+            String address = in.string(EngineCodec.MAX_TEXT_BYTES);
+            Check.that(payees.put(address, EngineCodec.readPayee(in)) == null, "payee %s is stored once", address);
+        }
+        Check.that(payees.keySet().containsAll(configuredPayees.keySet()), "operators replace payees, never remove");
+        n = in.count(Integer.MAX_VALUE, 24, "escalations");
+        for (int i = 0; i < n; i++) {
+            FollowUp.Escalation e = new FollowUp.Escalation(in.string(EngineCodec.MAX_TEXT_BYTES),
+                    in.intValue(0, Integer.MAX_VALUE, "transfer index"), in.string(EngineCodec.MAX_TEXT_BYTES),
+                    in.string(EngineCodec.MAX_TEXT_BYTES), in.string(EngineCodec.MAX_TEXT_BYTES));
+            String key = transferKey(e.batchId(), e.transferIndex());
+            Check.that(batches.containsKey(e.batchId()) && escalations.put(key, e) == null,
+                    "escalation %s is of a known batch and stored once", key);
+        }
+        n = in.count(Integer.MAX_VALUE, 8, "escalation notes");
+        for (int i = 0; i < n; i++) {
+            String key = in.string(EngineCodec.MAX_TEXT_BYTES);
+            Check.that(escalations.containsKey(key), "note %s is about an escalation", key);
+            escalationNotes.put(key, in.string(EngineCodec.MAX_TEXT_BYTES));
+        }
+    }
+
     private static void writeStrings(StateWriter out, TreeSet<String> set) {
         out.count(set);
         set.forEach(out::string);
@@ -646,7 +715,9 @@ public final class BridgeEngine {
 
     /**
      * SHA-256 of the configuration this engine was built with: windows, mode and batch size, the funding plan
-     * (accounts, kinds, earmarks, ceiling), the payees, and the fund's rules and calendar. A snapshot taken under
+     * (accounts, kinds, earmarks, ceiling), the configuration's payees (not operators' changes: those are state),
+     * the credit confirmation mode, and the fund's rules and calendar. (The fund's SEPA creditor id is not here: it
+     * only goes into the pain.008 files the service renders, never into the engine's state.) A snapshot taken under
      * another fingerprint is not restored: the same journal could have given another state.
      */
     public byte[] configurationFingerprint() {
@@ -659,12 +730,12 @@ public final class BridgeEngine {
             out.string(a.id()).enumValue(a.kind()).count(a.earmarkPurposes());
             a.earmarkPurposes().forEach(out::intValue);
         }
-        out.count(payees.size());
-        payees.forEach((address, p) -> {
+        out.count(configuredPayees.size());
+        configuredPayees.forEach((address, p) -> {
             out.string(address);
             EngineCodec.writePayee(out, p);
         });
-        out.bool(interEnterprise != null);
+        out.enumValue(confirmation).bool(interEnterprise != null);
         if (interEnterprise != null) {
             InterEnterpriseFund f = interEnterprise.fund();
             ContributionCalendar c = interEnterprise.calendar();

@@ -474,9 +474,11 @@ public final class InterEnterpriseBook {
     // ---- snapshot ----
 
     /**
-     * Writes the book's state for an engine snapshot: the open periods (each with the carry it opened with and
-     * the bank details of its declarations), the closed ones with their payout orders, and the carry. The orders
-     * by id are derived from the closed periods; the fund and the calendar are configuration.
+     * Writes the book's state for an engine snapshot: the open periods (each with the carry it was opened with and
+     * the bank details of its declarations), the closed ones with the ids of their first payout orders, every
+     * payout and collection order (retries included), every claim, the end-to-end ids ordered, the last sequence
+     * per order prefix and period, the fund's bank messages applied, and the carry. The fund and the calendar are
+     * configuration.
      */
     void writeState(StateWriter out) {
         out.section("inter-enterprise").longValue(carriedCents).count(open.size());
@@ -492,15 +494,70 @@ public final class InterEnterpriseBook {
         settled.forEach((month, c) -> {
             ContributionCodec.writeSettlement(out, c.settlement());
             out.count(c.payoutOrderIds());
-            c.payoutOrderIds().forEach(id -> EngineCodec.writeFundOrder(out, orders.get(id)));
+            c.payoutOrderIds().forEach(out::string);
         });
+        out.count(orders.size());
+        orders.values().forEach(o -> EngineCodec.writeFundOrder(out, o));
+        out.count(collectionOrders.size());
+        collectionOrders.values().forEach(o -> EngineCodec.writeCollectionOrder(out, o));
+        out.count(claims.size());
+        claims.values().forEach(c -> EngineCodec.writeClaim(out, c));
+        out.count(referenceByEndToEnd.size());
+        referenceByEndToEnd.forEach((endToEnd, reference) -> out.string(endToEnd).string(reference));
+        out.count(lastSequence.size());
+        lastSequence.forEach((key, sequence) -> out.string(key).intValue(sequence));
+        out.count(bankMessages);
+        bankMessages.forEach(out::string);
     }
 
     /** Reads what {@link #writeState} wrote into this book, which must be new. */
     void readState(StateReader in) {
-        Check.that(open.isEmpty() && settled.isEmpty() && carriedCents == 0, "a snapshot is read into a new book");
+        Check.that(open.isEmpty() && settled.isEmpty() && carriedCents == 0 && claims.isEmpty(),
+                "a snapshot is read into a new book");
         in.section("inter-enterprise");
         carriedCents = in.longValue();
+        readOpen(in);
+        int closed = in.count(MAX_SETTLED_PERIODS, 16, "settled fund periods");
+        for (int i = 0; i < closed; i++) {
+            FundSettlement s = ContributionCodec.readSettlement(in);
+            int n = in.count(MAX_ORDERS_PER_PERIOD, 4, "payout orders");
+            List<String> ids = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                ids.add(in.string(ContributionCodec.MAX_TEXT_BYTES));
+            }
+            Check.that(settled.put(s.period(), new Closed(s, List.copyOf(ids))) == null && !open.containsKey(s.period()),
+                    "fund period %s is settled once and not open", s.period());
+        }
+        readOrders(in);
+        int n = in.count(Integer.MAX_VALUE, 40, "fund claims");
+        for (int i = 0; i < n; i++) {
+            FundClaim c = EngineCodec.readClaim(in);
+            Check.that(settled.containsKey(c.period()) && claims.put(c.reference(), c) == null,
+                    "claim %s is of a settled period and stored once", c.reference());
+        }
+        n = in.count(Integer.MAX_VALUE, 8, "ordered end-to-end ids");
+        for (int i = 0; i < n; i++) {
+            String endToEnd = in.string(ContributionCodec.MAX_TEXT_BYTES);
+            String reference = in.string(ContributionCodec.MAX_TEXT_BYTES);
+            Check.that(claims.containsKey(reference) && referenceByEndToEnd.put(endToEnd, reference) == null,
+                    "end-to-end id %s is of a known claim and stored once", endToEnd);
+        }
+        n = in.count(Integer.MAX_VALUE, 8, "order sequences");
+        for (int i = 0; i < n; i++) {
+            lastSequence.put(in.string(ContributionCodec.MAX_TEXT_BYTES),
+                    in.intValue(1, MAX_ORDERS_PER_PERIOD, "order sequence"));
+        }
+        n = in.count(MAX_BANK_MESSAGES, 4, "fund bank messages");
+        for (int i = 0; i < n; i++) {
+            Check.that(bankMessages.add(in.string(ContributionCodec.MAX_TEXT_BYTES)),
+                    "fund bank messages are stored once");
+        }
+        Check.that(claims.values().stream().allMatch(c -> c.endToEndId().isEmpty()
+                        || c.reference().equals(referenceByEndToEnd.get(c.endToEndId()))),
+                "every ordered claim's attempt is indexed by its end-to-end id");
+    }
+
+    private void readOpen(StateReader in) {
         int opened = in.count(MAX_SETTLED_PERIODS, 16, "open fund periods");
         for (int i = 0; i < opened; i++) {
             FundPeriod period = FundPeriod.readState(fund, calendar, in);
@@ -516,19 +573,26 @@ public final class InterEnterpriseBook {
                     "open fund period %s is open, opened with its carry, has its payees, and is stored once",
                     period.period());
         }
-        int closed = in.count(MAX_SETTLED_PERIODS, 16, "settled fund periods");
-        for (int i = 0; i < closed; i++) {
-            FundSettlement s = ContributionCodec.readSettlement(in);
-            int n = in.count(MAX_ORDERS_PER_PERIOD, 16, "payout orders");
-            List<String> ids = new ArrayList<>(n);
-            for (int k = 0; k < n; k++) {
-                FundPayoutOrder o = EngineCodec.readFundOrder(in);
-                Check.that(o.period().equals(s.period()) && orders.put(o.messageId(), o) == null,
-                        "payout order %s is of period %s and stored once", o.messageId(), s.period());
-                ids.add(o.messageId());
-            }
-            Check.that(settled.put(s.period(), new Closed(s, List.copyOf(ids))) == null && !open.containsKey(s.period()),
-                    "fund period %s is settled once and not open", s.period());
+    }
+
+    /** Payout orders (first ones and retries), then collection orders: each of a settled period, stored once. */
+    private void readOrders(StateReader in) {
+        int n = in.count(Integer.MAX_VALUE, 40, "fund payout orders");
+        for (int i = 0; i < n; i++) {
+            FundPayoutOrder o = EngineCodec.readFundOrder(in);
+            Check.that(settled.containsKey(o.period()) && o.messageId().startsWith(ORDER_PREFIX + o.period() + "-")
+                    && orders.put(o.messageId(), o) == null, "payout order %s is of settled period %s and stored once",
+                    o.messageId(), o.period());
+        }
+        Check.that(settled.values().stream().allMatch(c -> orders.keySet().containsAll(c.payoutOrderIds())),
+                "every closed period's payout orders are stored");
+        n = in.count(Integer.MAX_VALUE, 40, "fund collection orders");
+        for (int i = 0; i < n; i++) {
+            FundCollectionOrder o = EngineCodec.readCollectionOrder(in);
+            Check.that(settled.containsKey(o.period())
+                    && o.messageId().startsWith(COLLECTION_PREFIX + o.period() + "-")
+                    && collectionOrders.put(o.messageId(), o) == null,
+                    "collection order %s is of settled period %s and stored once", o.messageId(), o.period());
         }
     }
 

@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.targetedmoney.bridge.funding.FundingCredit;
+import org.targetedmoney.bridge.funding.SourceKind;
 import org.targetedmoney.bridge.settlement.Check;
+import org.targetedmoney.bridge.snapshot.StateReader;
+import org.targetedmoney.bridge.snapshot.StateWriter;
 
 /**
  * Declared credits matched to bank receipts, whichever comes first. Pure and deterministic; the state is plain
@@ -231,5 +234,105 @@ public final class ReceiptBook {
 
     static long ageDays(long nowSeconds, long atSeconds) {
         return Math.max(0, nowSeconds - atSeconds) / DAY_SECONDS;
+    }
+
+    // ---- snapshot ----
+
+    /** Longest text written (ids, references, IBANs, remittances) in a snapshot. */
+    static final int MAX_TEXT_BYTES = 4_096;
+
+    /**
+     * Writes the book for an engine snapshot: the expected credits, the matched pairs, the unmatched receipts and
+     * every receipt id taken (a displaced or duplicate receipt's id stays taken). The index by mention and the
+     * totals are derived from them on read.
+     */
+    public void writeState(StateWriter out) {
+        out.section("receipts").count(expected.size());
+        expected.values().forEach(e -> writeExpected(out, e));
+        out.count(matched.size());
+        matched.values().forEach(m -> {
+            writeExpected(out, m.credit());
+            writeArrival(out, m.receipt());
+            out.longValue(m.matchedAtSeconds());
+        });
+        out.count(unmatched.size());
+        unmatched.values().forEach(a -> writeArrival(out, a));
+        out.count(receiptIds);
+        receiptIds.forEach(out::string);
+    }
+
+    /** Reads what {@link #writeState} wrote into this book, which must be new. */
+    public void readState(StateReader in) {
+        Check.that(receiptIds.isEmpty() && expected.isEmpty(), "a snapshot is read into a new receipt book");
+        in.section("receipts");
+        int n = in.count(Integer.MAX_VALUE, 32, "expected credits");
+        for (int i = 0; i < n; i++) {
+            ExpectedCredit e = readExpected(in);
+            Check.that(expected.put(e.reference(), e) == null, "expected credit %s is stored once", e.reference());
+            expectedCents = Math.addExact(expectedCents, e.credit().amountCents());
+        }
+        n = in.count(Integer.MAX_VALUE, 64, "matched credits");
+        for (int i = 0; i < n; i++) {
+            Match m = new Match(readExpected(in), readArrival(in), in.longValue());
+            Check.that(confirms(m.receipt().receipt(), m.credit().credit()) && !expected.containsKey(m.credit().reference())
+                    && matched.put(m.credit().reference(), m) == null, "match of %s confirms it and is stored once",
+                    m.credit().reference());
+            confirmedCents = Math.addExact(confirmedCents, m.credit().credit().amountCents());
+        }
+        n = in.count(MAX_RECEIPTS, 32, "unmatched receipts");
+        for (int i = 0; i < n; i++) {
+            Arrival a = readArrival(in);
+            Check.that(unmatched.put(a.receipt().id(), a) == null, "unmatched receipt %s is stored once",
+                    a.receipt().id());
+            unmatchedCents = Math.addExact(unmatchedCents, a.receipt().amountCents());
+            for (String reference : a.receipt().mentions()) {
+                unmatchedByMention.computeIfAbsent(reference, k -> new TreeSet<>()).add(a.receipt().id());
+            }
+        }
+        n = in.count(MAX_RECEIPTS, 4, "receipt ids");
+        for (int i = 0; i < n; i++) {
+            Check.that(receiptIds.add(in.string(MAX_TEXT_BYTES)), "receipt ids are stored once");
+        }
+        Check.that(receiptIds.containsAll(unmatched.keySet()) && matched.values().stream()
+                .allMatch(m -> receiptIds.contains(m.receipt().receipt().id())), "every receipt placed was taken");
+        checkTotals();
+    }
+
+    private static void writeExpected(StateWriter out, ExpectedCredit e) {
+        FundingCredit c = e.credit();
+        out.string(c.accountId()).enumValue(c.kind()).yearMonth(c.period()).longValue(c.amountCents())
+                .string(c.reference()).longValue(e.declaredAtSeconds());
+    }
+
+    private static ExpectedCredit readExpected(StateReader in) {
+        FundingCredit c = new FundingCredit(in.string(MAX_TEXT_BYTES), in.enumValue(SourceKind.class), in.yearMonth(),
+                in.longValue(), in.string(MAX_TEXT_BYTES));
+        return new ExpectedCredit(c, in.longValue());
+    }
+
+    private static void writeArrival(StateWriter out, Arrival a) {
+        BankReceipt r = a.receipt();
+        out.string(r.id()).string(r.accountIban()).longValue(r.amountCents()).string(r.currency())
+                .date(r.bookingDate());
+        optional(out, r.endToEndId());
+        optional(out, r.remittance());
+        out.longValue(a.receivedAtSeconds());
+    }
+
+    private static Arrival readArrival(StateReader in) {
+        BankReceipt r = new BankReceipt(in.string(MAX_TEXT_BYTES), in.string(MAX_TEXT_BYTES), in.longValue(),
+                in.string(MAX_TEXT_BYTES), in.date(), optional(in), optional(in));
+        return new Arrival(r, in.longValue());
+    }
+
+    private static void optional(StateWriter out, String s) {
+        out.bool(s != null);
+        if (s != null) {
+            out.string(s);
+        }
+    }
+
+    private static String optional(StateReader in) {
+        return in.bool() ? in.string(MAX_TEXT_BYTES) : null;
     }
 }

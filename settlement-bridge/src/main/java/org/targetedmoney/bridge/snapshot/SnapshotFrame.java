@@ -28,7 +28,7 @@ public record SnapshotFrame(long journalPosition, byte[] fingerprint, byte[] sta
      * Version of the state encoding: bump it whenever any component's {@code writeState} changes (a field added,
      * removed or encoded differently). A snapshot of another version is ignored and the journal replayed in full.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Largest state accepted (the store splits it into chunks; the whole must fit one commit). */
     public static final int MAX_STATE_BYTES = 1 << 30;
     public static final int FINGERPRINT_BYTES = 32;

@@ -18,7 +18,8 @@ import org.targetedmoney.bridge.snapshot.StateReader;
 
 /**
  * A snapshot is as good as the journal it replaces: for random stories (lines, credits, cut-offs, payment orders,
- * bank news, attestations, firms' declarations; random windows, modes, batch sizes, ceilings, payees and fund),
+ * bank news, attestations, firms' declarations, bank receipts, the fund's bank news, payee changes, re-issues and
+ * abandons; random windows, modes, batch sizes, ceilings, payees, fund and credit confirmation mode),
  * restoring the state after any prefix and applying the rest gives the same bytes, the same answers and the same
  * views as applying every input to a new engine.
  */
@@ -34,9 +35,31 @@ class EngineSnapshotProperties {
         return EngineStories.ops();
     }
 
+    @Provide
+    Arbitrary<EngineStories.Config> fundConfigs() {
+        return EngineStories.fundConfigs();
+    }
+
+    @Provide
+    Arbitrary<List<EngineStories.Op>> fundOps() {
+        return EngineStories.fundOps();
+    }
+
     @Property(tries = 200)
     void restoreAtAnySplit_thenApplyTheRest_sameEncodingAnswersAndViewsAsStraightThrough(
             @ForAll("configs") EngineStories.Config config, @ForAll("ops") List<EngineStories.Op> ops) {
+        restoredAtEverySplit_matchesStraightThrough(config, ops);
+    }
+
+    /** The same, for stories where a fund period closes and its payouts and direct debits meet the bank. */
+    @Property(tries = 100)
+    void fundBankStories_restoreAtAnySplit_sameEncodingAnswersAndViewsAsStraightThrough(
+            @ForAll("fundConfigs") EngineStories.Config config, @ForAll("fundOps") List<EngineStories.Op> ops) {
+        restoredAtEverySplit_matchesStraightThrough(config, ops);
+    }
+
+    private static void restoredAtEverySplit_matchesStraightThrough(EngineStories.Config config,
+                                                                    List<EngineStories.Op> ops) {
         List<BridgeInput> inputs = EngineStories.inputs(config, ops);
         BridgeEngine straight = config.engine();
         List<byte[]> encodings = new ArrayList<>();
@@ -69,6 +92,13 @@ class EngineSnapshotProperties {
                 && !r.run().results().isEmpty()).count() > 0);
         Statistics.label("fund periods settled").collect(straight.interEnterprise()
                 .map(b -> Math.min(b.settledPeriods().size(), 3)).orElse(-1));
+        Statistics.label("receipts matched").collect(Math.min(straight.receipts().totals().confirmedCount(), 3));
+        Statistics.label("escalations").collect(straight.escalations(Integer.MAX_VALUE).stream()
+                .map(e -> e.status().name()).sorted().distinct().toList());
+        Statistics.label("fund claims").collect(straight.interEnterprise().map(b -> b.settledPeriods().stream()
+                .flatMap(m -> b.claimsOf(m).stream()).map(c -> c.flow() + " " + c.status()).sorted().distinct()
+                .toList()).orElse(List.of()));
+        Statistics.label("payee changes").collect(inputs.stream().anyMatch(i -> i instanceof BridgeInput.PayeeChanged));
     }
 
     @Property(tries = 100)

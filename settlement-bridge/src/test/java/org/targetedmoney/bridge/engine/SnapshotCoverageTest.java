@@ -16,11 +16,18 @@ import org.targetedmoney.bridge.contribution.FirmDeclaration;
 import org.targetedmoney.bridge.contribution.FirmNet;
 import org.targetedmoney.bridge.contribution.FundPeriod;
 import org.targetedmoney.bridge.contribution.FundSettlement;
+import org.targetedmoney.bridge.funding.FundingCredit;
 import org.targetedmoney.bridge.line.LedgerLine;
+import org.targetedmoney.bridge.receipt.Arrival;
+import org.targetedmoney.bridge.receipt.BankReceipt;
+import org.targetedmoney.bridge.receipt.ExpectedCredit;
+import org.targetedmoney.bridge.receipt.Match;
+import org.targetedmoney.bridge.receipt.ReceiptBook;
 import org.targetedmoney.bridge.settlement.Allocation;
 import org.targetedmoney.bridge.settlement.AttemptStatus;
 import org.targetedmoney.bridge.settlement.Batch;
 import org.targetedmoney.bridge.settlement.FundingBook;
+import org.targetedmoney.bridge.settlement.FollowUp;
 import org.targetedmoney.bridge.settlement.FundingOutcome;
 import org.targetedmoney.bridge.settlement.InstructedTransfer;
 import org.targetedmoney.bridge.settlement.Reconciliation;
@@ -40,20 +47,42 @@ class SnapshotCoverageTest {
     /** Per class, each non-static field and how the snapshot covers it. */
     static Map<Class<?>, Map<String, String>> covered() throws ClassNotFoundException {
         Map<Class<?>, Map<String, String>> m = new LinkedHashMap<>();
-        m.put(BridgeEngine.class, fields("windows", C, "builder", C, "book", E, "reconciliation", E, "payees", C,
+        m.put(BridgeEngine.class, fields("windows", C, "builder", C, "book", E, "reconciliation", E, "payees", E + " (configuration's + operators' changes)",
+                "configuredPayees", C, "confirmation", C, "receipts", E,
                 "interEnterprise", E + " + " + C, "nextBlock", E, "nextLogIndex", E, "headBlock", E,
                 "headTimestampSeconds", E, "linesRead", E, "unbatched", E, "nextPart", E, "batches", E, "waiting", E,
                 "toInstruct", E, "orders", E, "bankMessages", E, "attestations", E, "unattested", D,
-                "creditReferences", E));
+                "creditReferences", E, "tally", D + " (every batch recorded, as recount() does)",
+                "touched", "transient (empty between inputs: writeState checks it)", "escalations", E,
+                "escalationNotes", E));
         m.put(FundingBook.class, fields("plan", C, "order", D, "indexById", D, "balances", E, "creationUsed", E,
                 "creditedCents", E, "creationUsedTotalCents", D, "outstandingCents", E));
         m.put(Reconciliation.class, fields("byEndToEndId", E, "latest", D, "retries", D));
-        m.put(InterEnterpriseBook.class, fields("fund", C, "calendar", C, "open", E, "settled", E, "orders", D,
-                "carriedCents", E));
+        m.put(InterEnterpriseBook.class, fields("fund", C, "calendar", C, "open", E, "settled", E, "orders", E,
+                "carriedCents", E, "collectionOrders", E, "claims", E, "referenceByEndToEnd", E, "lastSequence", E,
+                "bankMessages", E));
         m.put(Class.forName(InterEnterpriseBook.class.getName() + "$OpenPeriod"),
                 fields("period", E, "carriedInCents", E, "payeeByDeclaration", E));
         m.put(Class.forName(InterEnterpriseBook.class.getName() + "$Closed"),
                 fields("settlement", E, "payoutOrderIds", E));
+        m.put(FundClaim.class, fields("reference", E, "flow", E, "period", E, "firmId", E, "amountCents", E,
+                "payee", E, "remittance", E, "status", E, "attempt", E, "endToEndId", E, "orderId", E,
+                "lastReason", E));
+        m.put(FundCollectionOrder.class, fields("messageId", E, "period", E, "createdAtSeconds", E,
+                "collectionDate", E, "items", E, "totalCents", E));
+        m.put(FundCollectionOrder.Item.class, fields("firmId", E, "endToEndId", E, "amountCents", E, "payee", E,
+                "remittance", E));
+        m.put(FollowUp.Escalation.class, fields("batchId", E, "transferIndex", E, "endToEndId", E, "reasonCode", E,
+                "cause", E));
+        m.put(ReceiptBook.class, fields("expected", E, "matched", E, "unmatched", E, "unmatchedByMention", D,
+                "receiptIds", E, "expectedCents", D, "confirmedCents", D, "unmatchedCents", D));
+        m.put(ExpectedCredit.class, fields("credit", E, "declaredAtSeconds", E));
+        m.put(Match.class, fields("credit", E, "receipt", E, "matchedAtSeconds", E));
+        m.put(Arrival.class, fields("receipt", E, "receivedAtSeconds", E));
+        m.put(BankReceipt.class, fields("id", E, "accountIban", E, "amountCents", E, "currency", E,
+                "bookingDate", E, "endToEndId", E, "remittance", E));
+        m.put(FundingCredit.class, fields("accountId", E, "kind", E, "period", E, "amountCents", E,
+                "reference", E));
         m.put(FundPeriod.class, fields("fund", C, "calendar", C, "period", E, "carriedInCents", E, "inForce", E,
                 "acceptedById", E, "poolCents", D, "fteHundredths", D, "fixedAllowancesCents", D, "settlement", D));
         m.put(Class.forName(FundPeriod.class.getName() + "$Entry"),
@@ -72,9 +101,10 @@ class SnapshotCoverageTest {
         m.put(PaymentOrder.class, fields("messageId", E, "createdAtSeconds", E, "executionDate", E, "items", E,
                 "totalCents", E));
         m.put(PaymentOrder.Item.class, fields("transfer", E + " (by end-to-end id: the reconciliation's attempt)",
-                "payee", C, "remittance", D));
+                "payee", E + " (the one the order was cut with)", "remittance", D));
         m.put(Payee.class, fields("provider", E, "name", E, "iban", E, "bic", E));
-        m.put(FirmPayee.class, fields("name", E, "iban", E, "bic", E));
+        m.put(FirmPayee.class, fields("name", E, "iban", E, "bic", E, "mandate", E));
+        m.put(FirmPayee.Mandate.class, fields("mandateId", E, "signedOn", E));
         m.put(FundPayoutOrder.class, fields("messageId", E, "period", E, "createdAtSeconds", E, "executionDate", E,
                 "items", E, "totalCents", E));
         m.put(FundPayoutOrder.Item.class, fields("firmId", E, "endToEndId", E, "amountCents", E, "payee", E,
