@@ -122,24 +122,35 @@ class TlsMaterialTest {
                 int read = socket.getInputStream().read();
                 assertThat(read).isEqualTo(1);
             } catch (IOException clientFailure) {
-                if (clientFailure instanceof SSLHandshakeException) {
-                    throw clientFailure; // the client refused (or was told it was refused): its own verdict
+                // Throw the verdict of the side that refused a certificate (the other side only saw an alert or a
+                // reset, and which of the two finishes first is a race).
+                Exception serverFailure = serverFailure(accepted);
+                if (serverFailure != null && refusedACertificate(serverFailure) && !refusedACertificate(clientFailure)) {
+                    throw serverFailure;
                 }
-                rethrowServerFailure(accepted); // e.g. a reset: the server's exception says why
                 throw clientFailure;
             }
             return new String[] {getOrThrow(accepted), serverSeen};
         }
     }
 
-    private static void rethrowServerFailure(Future<String> accepted) throws Exception {
+    private static Exception serverFailure(Future<String> accepted) throws InterruptedException {
         try {
             accepted.get();
+            return null;
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
+            return e.getCause() instanceof Exception cause ? cause : null;
+        }
+    }
+
+    /** Whether {@code e} is a side's own refusal of the certificate it was shown (not an alert it received). */
+    private static boolean refusedACertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
             }
         }
+        return false;
     }
 
     private static String getOrThrow(Future<String> accepted) throws Exception {
